@@ -1,0 +1,3 @@
+"""JourneyMapper: customer-journey workshops on a live, analysed swimlane map."""
+
+__version__ = "0.1.0"

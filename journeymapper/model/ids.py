@@ -1,0 +1,9 @@
+"""Entity ids: short random hex with a readable kind prefix, e.g. ``tp_3f9a0c12d4e1``."""
+
+from __future__ import annotations
+
+import secrets
+
+
+def new_id(prefix: str) -> str:
+    return f"{prefix}_{secrets.token_hex(6)}"
