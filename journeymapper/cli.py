@@ -1,0 +1,61 @@
+"""The ``journeymapper`` command. Each sub-command lives in ``journeymapper/commands/<name>.py``
+and exposes ``register(subparsers)``; a command's handler returns the exit status.
+
+Bad input exits with status 2 and one line on stderr naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from journeymapper import __version__
+
+# Order is the order of --help.
+COMMANDS = ("open", "new", "info", "analyze", "export", "import", "render")
+
+
+class UserError(Exception):
+    """A problem with the user's input: printed as one line, exit status 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="journeymapper",
+        description="Customer-journey workshops on a live, analysed swimlane map. "
+                    "Run with a .jmw file to open it in the window, or with no arguments for the "
+                    "start page.",
+    )
+    parser.add_argument("--version", action="version", version=f"JourneyMapper {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"journeymapper.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"journeymapper.commands.{name}":
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    # `journeymapper PATH` is `journeymapper open PATH`; no argument opens the start page.
+    if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
+        args_list = ["open", *args_list]
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    try:
+        return int(args.handler(args))
+    except UserError as exc:
+        print(f"journeymapper: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Sub-commands of the journeymapper command line, one module each."""

@@ -1,0 +1,31 @@
+"""Shared fixtures. Qt runs offscreen; tests never touch tracked files (samples are copied)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKSHOPS = ROOT / "workshops"
+SAMPLES = ("surgeon-practice", "tv-subscription", "client-engagement")
+
+
+@pytest.fixture
+def sample_copy(tmp_path: Path):
+    """Return a function that copies ``workshops/<name>.jmw`` into tmp_path and gives its path."""
+
+    def copy(name: str) -> Path:
+        src = WORKSHOPS / f"{name}.jmw"
+        if not src.exists():
+            pytest.fail(f"sample {src} is missing: run python tools/make_samples.py")
+        dst = tmp_path / src.name
+        shutil.copyfile(src, dst)
+        return dst
+
+    return copy
