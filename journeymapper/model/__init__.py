@@ -4,11 +4,29 @@ from . import edits
 from .change import Change, Edit, Op, combine
 from .document import Document
 from .entities import (
-    INFO_ID, KINDS, Action, Dismissal, Entity, Flow, Lane, PainPoint, Setting, Stage, TouchPoint,
+    INFO_ID,
+    KINDS,
+    Action,
+    Dismissal,
+    Entity,
+    Flow,
+    Lane,
+    PainPoint,
+    Setting,
+    Stage,
+    TouchPoint,
     WorkshopInfo,
 )
 from .enums import (
-    BLUEPRINT_LINES, LAYER_ORDER, Channel, Layer, PainKind, Priority, Servqual, Status, Zone,
+    BLUEPRINT_LINES,
+    LAYER_ORDER,
+    Channel,
+    Layer,
+    PainKind,
+    Priority,
+    Servqual,
+    Status,
+    Zone,
     zone_of,
 )
 from .errors import EditError

@@ -18,9 +18,9 @@ class Op:
     def __post_init__(self) -> None:
         if self.before is None and self.after is None:
             raise ValueError("an op needs a before or an after")
-        if self.before is not None and self.after is not None:
-            if (self.before.KIND, self.before.id) != (self.after.KIND, self.after.id):
-                raise ValueError("an op replaces one entity with a new version of itself")
+        if (self.before is not None and self.after is not None
+                and (self.before.KIND, self.before.id) != (self.after.KIND, self.after.id)):
+            raise ValueError("an op replaces one entity with a new version of itself")
 
     @property
     def entity(self) -> Entity:

@@ -7,16 +7,20 @@ import datetime as dt
 import types
 import typing
 from enum import Enum
-from functools import cache
 from typing import Any
 
 from .entities import TYPE_OF_KIND, Entity
 from .errors import EditError
 
 
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+_HINTS: dict[str, dict[str, Any]] = {}
+
+
+def _hints(cls: type[Entity]) -> dict[str, Any]:
+    hints = _HINTS.get(cls.KIND)
+    if hints is None:
+        hints = _HINTS[cls.KIND] = typing.get_type_hints(cls)
+    return hints
 
 
 def _decode(tp: Any, value: Any, where: str) -> Any:
@@ -82,6 +86,6 @@ def from_dict(kind: str, data: dict[str, Any]) -> Entity:
     try:
         kwargs = {k: _decode(hints[k], v, f"{kind} {data.get('id', '?')} field {k!r}")
                   for k, v in data.items()}
-        return typing.cast(Entity, cls(**kwargs))
+        return cls(**kwargs)
     except TypeError as exc:
         raise EditError(f"a {kind} is missing a field ({exc})") from None

@@ -343,7 +343,8 @@ class Document:
             case Stage():
                 left = self._tp_by_stage.get(e.id)
             case Lane():
-                left = (self._tp_by_lane.get(e.id) or set()) | (self._act_by_lane.get(e.id) or set())
+                left = ((self._tp_by_lane.get(e.id) or set())
+                        | (self._act_by_lane.get(e.id) or set()))
             case TouchPoint():
                 left = ((self._out.get(e.id) or set()) | (self._in.get(e.id) or set())
                         | (self._pp_by_tp.get(e.id) or set()))

@@ -13,7 +13,16 @@ from typing import Any, TypeVar
 from .change import Edit, Op
 from .document import Document
 from .entities import (
-    Action, Dismissal, Entity, Flow, Lane, PainPoint, Setting, Stage, TouchPoint, WorkshopInfo,
+    Action,
+    Dismissal,
+    Entity,
+    Flow,
+    Lane,
+    PainPoint,
+    Setting,
+    Stage,
+    TouchPoint,
+    WorkshopInfo,
 )
 from .enums import Channel, Layer, PainKind, Priority, Servqual, Status
 from .errors import EditError
@@ -39,8 +48,9 @@ def _update(label: str, e: E, **fields: Any) -> Edit:
     return Edit(label, (Op(e, new),) if new != e else ())
 
 
-def _reposition(items: Sequence[E], moving: E | None, index: int, attr: str) -> tuple[float, list[Op]]:
-    """Rank for ``moving`` at ``index`` among ``items`` (``moving`` excluded), renumbering if needed."""
+def _reposition(items: Sequence[E], moving: E | None, index: int,
+                attr: str) -> tuple[float, list[Op]]:
+    """Rank for ``moving`` at ``index`` among ``items`` (it excluded), renumbering if needed."""
     others = [i for i in items if moving is None or i.id != moving.id]
     ranks = [float(getattr(i, attr)) for i in others]
     r = rank_at(ranks, index)
@@ -49,9 +59,14 @@ def _reposition(items: Sequence[E], moving: E | None, index: int, attr: str) -> 
     fresh = spread(len(others) + 1)
     index = max(0, min(index, len(others)))
     slots = fresh[:index] + fresh[index + 1:]
-    ops = [Op(o, dataclasses.replace(o, **{attr: s})) for o, s in zip(others, slots, strict=True)
+    ops = [Op(o, _with(o, attr, s)) for o, s in zip(others, slots, strict=True)
            if getattr(o, attr) != s]
     return fresh[index], ops
+
+
+def _with(e: E, attr: str, value: float) -> E:
+    new: E = dataclasses.replace(e, **{attr: value})  # type: ignore[arg-type]
+    return new
 
 
 # -- workshop -------------------------------------------------------------------------------------
@@ -135,22 +150,15 @@ def remove_stage(doc: Document, stage_id: str) -> Edit:
 def remove_lane(doc: Document, lane_id: str) -> Edit:
     ln = doc.lane(lane_id)
     inner = _remove_touchpoint_ops(doc, [t.id for t in doc.in_lane(lane_id)])
-    # Actions owned by the lane lose their owner lane rather than disappear.
-    unown = [Op(a, dataclasses.replace(a, owner_lane_id=None)) for a in doc.actions_for_lane(lane_id)]
-    return Edit(f"Delete lane “{ln.name}”", (*inner, *_chain(unown, inner), Op(ln, None)))
-
-
-def _chain(first: list[Op], then: Sequence[Op]) -> list[Op]:
-    """Ops on actions already touched by ``then`` must build on the version ``then`` left."""
-    latest: dict[str, Entity] = {op.entity.id: op.after for op in then if op.after is not None}
-    out = []
-    for op in first:
-        base = latest.get(op.entity.id, op.before)
-        assert op.after is not None and base is not None
-        after = dataclasses.replace(base, owner_lane_id=None)  # type: ignore[type-var]
-        if after != base:
-            out.append(Op(base, after))
-    return out
+    # Actions owned by the lane lose their owner lane rather than disappear; an action the inner
+    # ops already changed (unlinked pain points) is changed again from that newer version.
+    latest: dict[str, Action] = {op.entity.id: op.after for op in inner
+                                 if isinstance(op.after, Action)}
+    unown = []
+    for a in doc.actions_for_lane(lane_id):
+        base = latest.get(a.id, a)
+        unown.append(Op(base, dataclasses.replace(base, owner_lane_id=None)))
+    return Edit(f"Delete lane “{ln.name}”", (*inner, *unown, Op(ln, None)))
 
 
 # -- touch-points ---------------------------------------------------------------------------------

@@ -126,8 +126,8 @@ class Dismissal:
 
 Entity = WorkshopInfo | Stage | Lane | TouchPoint | Flow | PainPoint | Action | Setting | Dismissal
 
-ENTITY_TYPES: tuple[type, ...] = (
+ENTITY_TYPES: tuple[type[Entity], ...] = (
     WorkshopInfo, Stage, Lane, TouchPoint, Flow, PainPoint, Action, Setting, Dismissal,
 )
 KINDS: tuple[str, ...] = tuple(t.KIND for t in ENTITY_TYPES)
-TYPE_OF_KIND: dict[str, type] = {t.KIND: t for t in ENTITY_TYPES}
+TYPE_OF_KIND: dict[str, type[Entity]] = {t.KIND: t for t in ENTITY_TYPES}

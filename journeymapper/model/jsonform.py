@@ -8,7 +8,7 @@ from typing import Any
 
 from .codec import from_dict, to_dict
 from .document import Document
-from .entities import KINDS
+from .entities import KINDS, Entity
 from .errors import EditError
 
 FORMAT = "journeymapper-workshop"
@@ -31,7 +31,7 @@ def from_data(data: Any) -> Document:
     if not isinstance(version, int) or version > VERSION:
         raise EditError(f"this JSON is format version {version!r}; this JourneyMapper reads up to "
                         f"version {VERSION}: update JourneyMapper to open it")
-    entities = []
+    entities: list[Entity] = []
     for kind in KINDS:
         rows = data.get(kind, {} if kind == "info" else [])
         rows = [rows] if kind == "info" else rows

@@ -55,7 +55,8 @@ def validate_fields(entity: Entity) -> None:
         case PainPoint():
             _text("a pain point", entity.text, required=True)
             _int_range("a pain point's severity", entity.severity, 1, 5)
-            if isinstance(entity.votes, bool) or not isinstance(entity.votes, int) or entity.votes < 0:
+            votes = entity.votes
+            if isinstance(votes, bool) or not isinstance(votes, int) or votes < 0:
                 raise EditError("votes cannot go below zero")
         case Action():
             _text("an action title", entity.title, required=True, limit=MAX_NAME)
