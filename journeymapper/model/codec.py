@@ -12,7 +12,6 @@ from typing import Any
 from .entities import TYPE_OF_KIND, Entity
 from .errors import EditError
 
-
 _HINTS: dict[str, dict[str, Any]] = {}
 
 
