@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from journeymapper.model import Change, Document, Edit, EditError
 
@@ -34,7 +34,7 @@ class EditCommand(QUndoCommand):
     def id(self) -> int:
         return 0x4A4D if self.merge_key else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, EditCommand) or other.merge_key != self.merge_key:
             return False
         mine = {(op.kind, op.entity.id) for op in self.edit.ops}
