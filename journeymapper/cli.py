@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from journeymapper import __version__
 
 # Order is the order of --help.
-COMMANDS = ("open", "new", "info", "analyze", "export", "import", "render")
+COMMANDS = ("open", "sample", "new", "info", "analyze", "export", "import")
 
 
 class UserError(Exception):

@@ -1,0 +1,52 @@
+"""``journeymapper sample NAME``: copy a shipped sample workshop and open the copy."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from journeymapper.cli import UserError
+from journeymapper.samples import SAMPLE_NAMES, copy_sample, default_workspace
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "sample", help="copy a sample workshop to your folder and open it",
+        description="Copy one of the sample workshops into a folder of yours (default "
+                    f"{default_workspace()}) and open the copy, so the shipped sample stays as it "
+                    "is. An existing copy is reopened with your edits unless --fresh is given.",
+    )
+    p.add_argument("name", choices=SAMPLE_NAMES, metavar="NAME",
+                   help="one of: " + ", ".join(SAMPLE_NAMES))
+    p.add_argument("--into", type=Path, help="folder for the copy")
+    p.add_argument("--fresh", action="store_true", help="make a new copy even if one exists")
+    p.add_argument("--no-window", action="store_true",
+                   help="only copy and print the summary (for machines without a screen)")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        path = copy_sample(args.name, args.into, fresh=args.fresh)
+    except OSError as exc:
+        raise UserError(str(exc)) from None
+    print(f"Sample copied to {path}")
+    if args.no_window or _no_screen():
+        from journeymapper.commands import info
+
+        if not args.no_window:
+            print("No screen found, so here is the workshop's summary instead of the window:")
+        return info.run(argparse.Namespace(path=str(path), json=False))
+    from journeymapper.ui.app import run as run_app
+
+    return run_app(str(path))
+
+
+def _no_screen() -> bool:
+    """True on a Linux machine with no display server, or when Qt is told to draw offscreen."""
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        return True
+    return sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
