@@ -1,0 +1,1 @@
+"""Alembic migrations of the .jmw schema, run by :mod:`journeymapper.store.migrate`."""
