@@ -56,3 +56,5 @@ class Analysis:
     per_stage: dict[str, int] = field(default_factory=dict)  # stage id -> hand-offs in it
     findings: list[Finding] = field(default_factory=list)
     summary: dict[str, object] = field(default_factory=dict)
+    # Touch-point id -> normalised betweenness; empty unless asked for (it is slow on big maps).
+    betweenness: dict[str, float] = field(default_factory=dict)

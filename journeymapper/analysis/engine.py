@@ -1,0 +1,121 @@
+"""Run every analysis step on a Document and gather the result (imports NetworkX)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from journeymapper.model import Document
+
+from . import gaps
+from .bottlenecks import betweenness, lane_bottlenecks, lane_load, touchpoint_bottlenecks
+from .findings import Draft, finish
+from .graph import Journey
+from .handoffs import (
+    cycle_findings,
+    find_cycles,
+    find_handoffs,
+    handoff_findings,
+    matrix_of,
+    per_stage_of,
+    ping_pong_findings,
+)
+from .results import Analysis, Finding, Handoff, HandoffKind, Severity
+from .scores import ScoreSummary, channel_inconsistency, journey_score, weak_links
+from .settings import Settings
+
+
+def analyze(doc: Document, settings: Settings | None = None, *,
+            include_betweenness: bool = False) -> Analysis:
+    """Everything in DESIGN.md §5. Betweenness (the only slow step) only when asked for."""
+    s = settings if settings is not None else Settings.from_document(doc)
+    j = Journey.of(doc, s)
+    handoffs = find_handoffs(j)
+    lonely = gaps.isolated(j)
+    cycles, cut = find_cycles(j)
+    score = journey_score(j)
+    drafts: list[Draft] = [
+        *handoff_findings(j, handoffs),
+        *ping_pong_findings(j),
+        *cycle_findings(j, cycles),
+        *gaps.empty_stages(j),
+        *gaps.no_customer_contact(j),
+        *gaps.isolated_findings(j, lonely),
+        *gaps.unreachable(j, lonely),
+        *gaps.dead_ends(j, lonely),
+        *gaps.no_owner(j),
+        *gaps.pain_without_action(j),
+        *gaps.no_review(j),
+        *channel_inconsistency(j),
+        *weak_links(j, score),
+        *lane_bottlenecks(j, handoffs),
+    ]
+    between: dict[str, float] = {}
+    if include_betweenness:
+        between = betweenness(j.graph, s.betweenness_exact_max, s.betweenness_samples)
+        drafts += touchpoint_bottlenecks(j, between)
+    findings = finish(drafts, doc.dismissed)
+    result = Analysis(doc.revision, handoffs, matrix_of(handoffs), per_stage_of(j, handoffs),
+                      findings, {}, between)
+    result.summary = _summary(j, result, score, len(cycles), cut, include_betweenness)
+    return result
+
+
+def betweenness_findings(doc: Document, settings: Settings | None = None) -> list[Finding]:
+    """The ``bottleneck-touchpoint`` findings alone, for on-demand use (slow on big maps)."""
+    s = settings if settings is not None else Settings.from_document(doc)
+    j = Journey.of(doc, s)
+    scores = betweenness(j.graph, s.betweenness_exact_max, s.betweenness_samples)
+    return finish(touchpoint_bottlenecks(j, scores), doc.dismissed)
+
+
+def _summary(j: Journey, a: Analysis, score: ScoreSummary, n_cycles: int, cut: bool,
+             with_betweenness: bool) -> dict[str, object]:
+    """JSON-serialisable totals. Counts by kind and severity are over findings not dismissed."""
+    doc = j.doc
+    open_ = [f for f in a.findings if not f.dismissed]
+    by_kind: dict[str, int] = {}
+    for f in open_:
+        by_kind[f.kind] = by_kind.get(f.kind, 0) + 1
+    by_sev = {sev.value: sum(1 for f in open_ if f.severity is sev) for sev in Severity}
+    hand = {k.value: sum(1 for h in a.handoffs if h.kind is k) for k in HandoffKind}
+    hand["total"] = len(a.handoffs)
+    weakest: dict[str, Any] | None = None
+    if score.weakest_id is not None:
+        t = doc.touchpoints[score.weakest_id]
+        weakest = {"id": t.id, "title": t.title, "score": t.score,
+                   "lane": j.lane_name(t.lane_id), "stage": j.stage_name(t.stage_id)}
+    return {
+        "workshop": doc.info.title,
+        "counts": doc.counts(),
+        "findings": len(open_),
+        "dismissed": len(a.findings) - len(open_),
+        "by_kind": dict(sorted(by_kind.items())),
+        "by_severity": by_sev,
+        "handoffs": hand,
+        "busiest_lane": _busiest(j, a.handoffs),
+        "scored_touchpoints": score.scored,
+        "mean_score": _r(score.mean),
+        "likely_score": _r(score.likely),
+        "journey_zone": score.zone.value if score.zone else None,
+        "weakest_touchpoint": weakest,
+        "loops": n_cycles,
+        "loops_truncated": cut,
+        "betweenness": _mode(j) if with_betweenness else "not computed",
+    }
+
+
+def _busiest(j: Journey, handoffs: list[Handoff]) -> dict[str, Any] | None:
+    load = lane_load(handoffs)
+    if not load:
+        return None
+    lane_id = min(load, key=lambda ln: (-load[ln], j.lane_index[ln]))
+    return {"id": lane_id, "name": j.lane_name(lane_id), "handoffs": load[lane_id]}
+
+
+def _mode(j: Journey) -> str:
+    n, s = j.graph.number_of_nodes(), j.settings
+    return "exact" if n <= s.betweenness_exact_max or s.betweenness_samples >= n else "sampled"
+
+
+def _r(x: float | None) -> float | None:
+    return None if x is None else round(x, 2)
