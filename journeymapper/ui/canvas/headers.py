@@ -1,0 +1,190 @@
+"""Stage and lane headers, and the background grid with lane bands and blueprint lines."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from journeymapper.model import BLUEPRINT_LINES, LAYER_ORDER, Lane, Layer, Stage
+from journeymapper.ui.theme import LAYER_LABELS, Theme, lane_color
+
+from .glyphs import wrap_lines
+from .items import Z_GRID, Z_HEADER
+from .layout import Layout
+
+
+class HeaderItem(QGraphicsItem):
+    """A stage column header (top) or a lane row header (left)."""
+
+    def __init__(self, kind: str, entity_id: str, theme: Theme) -> None:
+        super().__init__()
+        self.ref = (kind, entity_id)
+        self.theme = theme
+        self.title = ""
+        self.subtitle = ""
+        self.color = QColor(theme.header_bg)
+        self._rect = QRectF()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(Z_HEADER)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def set_stage(self, st: Stage, count: int) -> None:
+        self.title = st.name
+        self.subtitle = st.description
+        self.setToolTip(f"{st.name}\n{st.description}".strip() + f"\n{count} touch-point(s)")
+        self.update()
+
+    def set_lane(self, ln: Lane) -> None:
+        self.title = ln.name
+        self.subtitle = LAYER_LABELS.get(ln.layer, "")
+        self.color = QColor(lane_color(ln.color, ln.layer))
+        tip = f"{ln.name}\nLayer: {ln.layer.value if ln.layer else 'none'}"
+        self.setToolTip(tip + (f"\nOwner: {ln.owner}" if ln.owner else ""))
+        self.update()
+
+    def set_rect(self, r: QRectF) -> None:
+        if r != self._rect:
+            self.prepareGeometryChange()
+            self._rect = QRectF(r)
+
+    def rect(self) -> QRectF:
+        return QRectF(self._rect)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-2, -2, 2, 2)
+
+    def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        t = self.theme
+        r = self._rect
+        lane = self.ref[0] == "lane"
+        bg = QColor(t.header_bg)
+        p.fillRect(r, bg)
+        p.setPen(QPen(QColor(t.grid_line), 1))
+        p.drawLine(r.topRight(), r.bottomRight())
+        p.drawLine(r.bottomLeft(), r.bottomRight())
+        if lane:  # the lane colour as a broad swatch on the left
+            p.fillRect(QRectF(r.left(), r.top(), 14, r.height()), self.color)
+        if self.isSelected():
+            p.setPen(QPen(QColor(t.selection), 4))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(r.adjusted(2, 2, -2, -2))
+        p.setPen(QColor(t.header_fg))
+        font = t.font(t.header_pt, bold=True)
+        fm = QFontMetricsF(font)
+        small = t.font(t.small_pt)
+        sfm = QFontMetricsF(small)
+        pad = 24.0 if lane else 14.0
+        inner = r.adjusted(pad, 8, -10, -8)
+        lines = wrap_lines(self.title, fm, inner.width(), 3 if lane else 2)
+        sub = self.subtitle
+        if not lane and sub:  # a stage description gets one line if the title leaves room
+            sub = sfm.elidedText(sub, Qt.TextElideMode.ElideRight, inner.width())
+            if fm.lineSpacing() * len(lines) + sfm.lineSpacing() > inner.height():
+                sub = ""
+        total = fm.lineSpacing() * len(lines) + (sfm.lineSpacing() + 2 if sub else 0)
+        y = inner.top() + max(0.0, (inner.height() - total) / 2)
+        p.setFont(font)
+        align = Qt.AlignmentFlag.AlignLeft if lane else Qt.AlignmentFlag.AlignHCenter
+        for line in lines:
+            p.drawText(QRectF(inner.left(), y, inner.width(), fm.lineSpacing()), align, line)
+            y += fm.lineSpacing()
+        if sub:
+            p.setFont(small)
+            c = QColor(self.color if lane else t.header_fg)
+            if not lane:
+                c.setAlpha(200)
+            p.setPen(c)
+            p.drawText(QRectF(inner.left(), y + 2, inner.width(), sfm.lineSpacing()), align, sub)
+
+
+class GridItem(QGraphicsItem):
+    """Lane bands, cell lines and the service-blueprint lines with their labels."""
+
+    def __init__(self, theme: Theme) -> None:
+        super().__init__()
+        self.theme = theme
+        self.layout: Layout | None = None
+        self.lanes: list[Lane] = []
+        self.setZValue(Z_GRID)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def set_layout(self, layout: Layout, lanes: list[Lane]) -> None:
+        self.prepareGeometryChange()
+        self.layout = layout
+        self.lanes = lanes
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        lay = self.layout
+        return QRectF(0, 0, lay.width, lay.height) if lay else QRectF()
+
+    def blueprint_lines(self) -> list[tuple[float, str]]:
+        """(y, label) of every blueprint line: above the first lane of a deeper layer."""
+        lay = self.layout
+        out: list[tuple[float, str]] = []
+        if lay is None:
+            return out
+        prev: Layer | None = None
+        for ln in self.lanes:
+            if ln.layer is not None and ln.id in lay.lane_y:
+                for layer, label in BLUEPRINT_LINES.items():
+                    if prev is not None and prev.depth < layer.depth <= ln.layer.depth:
+                        out.append((lay.lane_y[ln.id][0], label))
+                prev = ln.layer if prev is None or ln.layer.depth >= prev.depth else prev
+        return out
+
+    def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        lay, t = self.layout, self.theme
+        if lay is None:
+            return
+        exposed = option.exposedRect
+        p.fillRect(exposed, QColor(t.background))
+        gl, gt = lay.grid_left, lay.grid_top
+        for ln in self.lanes:
+            if ln.id not in lay.lane_y:
+                continue
+            y, h = lay.lane_y[ln.id]
+            c = QColor(lane_color(ln.color, ln.layer))
+            c.setAlpha(t.lane_tint_alpha)
+            p.fillRect(QRectF(gl, y, lay.width - gl, h), c)
+        p.setPen(QPen(QColor(t.grid_line), 1))
+        for s in lay.stage_ids:
+            x, w = lay.stage_x[s]
+            p.drawLine(QPointF(x + w, gt), QPointF(x + w, lay.height))
+        for ln_id in lay.lane_ids:
+            y, h = lay.lane_y[ln_id]
+            p.drawLine(QPointF(gl, y + h), QPointF(lay.width, y + h))
+        self._paint_blueprint(p, lay)
+
+    def _paint_blueprint(self, p: QPainter, lay: Layout) -> None:
+        t = self.theme
+        lines = self.blueprint_lines()
+        font = t.font(t.small_pt, bold=True)
+        fm = QFontMetricsF(font)
+        p.setFont(font)
+        seen: dict[float, int] = {}
+        for y, label in lines:
+            k = seen.get(y, 0)
+            seen[y] = k + 1
+            p.setPen(QPen(QColor(t.blueprint_line), t.blueprint_w, Qt.PenStyle.DashLine))
+            p.drawLine(QPointF(lay.grid_left, y), QPointF(lay.width, y))
+            text = label.upper()
+            w = fm.horizontalAdvance(text) + 14
+            h = fm.height() + 4
+            # a tag on the line at the left of every few stage columns, so it is always in view
+            for i, s in enumerate(lay.stage_ids):
+                if i % 4:
+                    continue
+                x = lay.stage_x[s][0] + 8
+                box = QRectF(x, y - h / 2 + k * (h + 2), w, h)
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(QColor(t.blueprint_line))
+                p.drawRoundedRect(box, h / 2, h / 2)
+                p.setPen(QColor("#FFFFFF"))
+                p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+
+__all__ = ["LAYER_ORDER", "GridItem", "HeaderItem"]

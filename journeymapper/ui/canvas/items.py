@@ -1,0 +1,283 @@
+"""Graphics items for cards and flows. Items only draw: they hold display values and ids, and
+every change the user makes goes through the view's gestures as a model edit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from journeymapper.model import Channel, Document, Flow, TouchPoint, zone_of
+from journeymapper.ui.theme import ZONE_COLORS, ZONE_SYMBOLS, Theme
+
+from .glyphs import draw_channel, wrap_lines
+from .routing import arrow_head, route
+
+Z_GRID, Z_FLOW, Z_CARD, Z_HEADER, Z_OVERLAY, Z_DRAG, Z_EDITOR = 0, 5, 10, 20, 30, 40, 50
+HANDLE_R = 7.0
+
+
+@dataclass(frozen=True)
+class CardFace:
+    """What a card shows; comparing faces tells whether a repaint is needed."""
+
+    title: str
+    channel: Channel
+    score: int | None
+    pains: int
+    max_severity: int
+    votes: int
+    is_start: bool
+    is_end: bool
+    tooltip: str
+
+    @classmethod
+    def of(cls, doc: Document, tp: TouchPoint) -> CardFace:
+        pps = doc.pain_points_of(tp.id)
+        tip = tp.title if not tp.notes else f"{tp.title}\n\n{tp.notes}"
+        if pps:
+            tip += "\n\nPain points:\n" + "\n".join(f"• [{p.severity}] {p.text}" for p in pps)
+        return cls(tp.title, tp.channel, tp.score, len(pps),
+                   max((p.severity for p in pps), default=0), sum(p.votes for p in pps),
+                   tp.is_start, tp.is_end, tip)
+
+
+class CardItem(QGraphicsItem):
+    def __init__(self, tp_id: str, face: CardFace, theme: Theme) -> None:
+        super().__init__()
+        self.ref = ("touchpoint", tp_id)
+        self.theme = theme
+        self.face = face
+        self._lines: list[str] = []
+        self.hovered = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+        self.setAcceptHoverEvents(True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(Z_CARD)
+        self.set_face(face)
+
+    @property
+    def tp_id(self) -> str:
+        return self.ref[1]
+
+    def set_face(self, face: CardFace) -> None:
+        self.face = face
+        t = self.theme
+        fm = QFontMetricsF(t.font(t.card_pt, bold=True))
+        self._lines = wrap_lines(face.title or "(untitled)", fm, t.card_w - 20, t.title_lines)
+        self.setToolTip(face.tooltip)
+        self.update()
+
+    def rect(self) -> QRectF:
+        return QRectF(0, 0, self.theme.card_w, self.theme.card_h)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-4, -4, self.theme.card_w + HANDLE_R + 8, self.theme.card_h + 8)
+
+    def shape(self) -> QPainterPath:
+        p = QPainterPath()
+        p.addRect(QRectF(0, 0, self.theme.card_w + HANDLE_R, self.theme.card_h))
+        return p
+
+    def on_handle(self, local: QPointF) -> bool:
+        """Whether ``local`` is on the right-edge connector (drag from there draws a flow)."""
+        return local.x() >= self.theme.card_w - 12 and 0 <= local.y() <= self.theme.card_h
+
+    def hoverEnterEvent(self, event: object) -> None:
+        self.hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event: object) -> None:
+        self.hovered = False
+        self.update()
+
+    def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        t, f = self.theme, self.face
+        r = self.rect()
+        zone = zone_of(f.score)
+        accent = QColor(ZONE_COLORS[zone]) if zone else QColor(t.card_border)
+        lod = option.levelOfDetailFromTransform(p.worldTransform())
+        sel = self.isSelected()
+        if lod < 0.3:  # far away: a coloured block is all anyone can see
+            p.fillRect(r, QColor(t.card_bg))
+            p.fillRect(QRectF(0, 0, 14, r.height()), accent)
+            if sel:
+                p.fillRect(r, QColor(t.selection))
+            return
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(QColor(t.selection) if sel else QColor(t.card_border),
+                   t.card_border_w * (2.4 if sel else 1))
+        p.setPen(pen)
+        p.setBrush(QColor(t.card_bg))
+        p.drawRoundedRect(r, 6, 6)
+        # zone stripe on the left edge
+        stripe = QPainterPath()
+        stripe.addRoundedRect(QRectF(0, 0, 7, r.height()), 3, 3)
+        p.fillPath(stripe, accent if zone else QColor(t.grid_line))
+        if lod < 0.55:
+            p.setPen(QColor(t.card_fg))
+            p.setFont(t.font(t.card_pt * 1.3, bold=True))
+            p.drawText(r.adjusted(12, 6, -6, -6), Qt.AlignmentFlag.AlignLeft
+                       | Qt.AlignmentFlag.AlignVCenter, self._lines[0] if self._lines else "")
+            return
+        icon = t.small_pt * 1.9
+        draw_channel(p, f.channel, QRectF(14, 7, icon, icon), QColor(t.card_border))
+        self._paint_badge(p, r)
+        # title
+        p.setPen(QColor(t.card_fg))
+        font = t.font(t.card_pt, bold=True)
+        p.setFont(font)
+        lh = QFontMetricsF(font).lineSpacing()
+        y = 10 + icon
+        for line in self._lines:
+            p.drawText(QRectF(14, y, r.width() - 22, lh), Qt.AlignmentFlag.AlignLeft, line)
+            y += lh
+        self._paint_footer(p, r)
+        if sel or self.hovered:
+            p.setPen(QPen(QColor(t.selection), 2))
+            p.setBrush(QColor("#FFFFFF"))
+            p.drawEllipse(QPointF(r.right(), r.center().y()), HANDLE_R * 0.8, HANDLE_R * 0.8)
+
+    def _paint_badge(self, p: QPainter, r: QRectF) -> None:
+        t, f = self.theme, self.face
+        zone = zone_of(f.score)
+        font = t.font(t.small_pt * 1.15, bold=True)
+        p.setFont(font)
+        fm = QFontMetricsF(font)
+        if f.score is None or zone is None:
+            text, bg, fg = "–", QColor("#ECEFF1"), QColor(t.card_fg)
+        else:
+            text, bg, fg = f"{ZONE_SYMBOLS[zone]} {f.score}", QColor(ZONE_COLORS[zone]), QColor(
+                "#000000" if zone.value == "indifferent" else "#FFFFFF")
+        w = fm.horizontalAdvance(text) + 12
+        h = fm.height() + 4
+        b = QRectF(r.right() - w - 8, 7, w, h)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(bg)
+        p.drawRoundedRect(b, h / 2, h / 2)
+        p.setPen(fg)
+        p.drawText(b, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _paint_footer(self, p: QPainter, r: QRectF) -> None:
+        t, f = self.theme, self.face
+        font = t.font(t.small_pt, bold=True)
+        fm = QFontMetricsF(font)
+        p.setFont(font)
+        h = fm.height()
+        y = r.bottom() - h - 7
+        x = 14.0
+        if f.pains:
+            tri = QPainterPath()
+            tri.moveTo(x + h * 0.5, y)
+            tri.lineTo(x + h, y + h)
+            tri.lineTo(x, y + h)
+            tri.closeSubpath()
+            p.fillPath(tri, QColor(t.pain))
+            p.setPen(QColor("#FFFFFF"))
+            p.drawText(QRectF(x, y + h * 0.2, h, h * 0.8), Qt.AlignmentFlag.AlignCenter, "!")
+            p.setPen(QColor(t.pain))
+            text = f"{f.pains} · sev {f.max_severity}"
+            p.drawText(QRectF(x + h + 4, y, 140, h), Qt.AlignmentFlag.AlignLeft
+                       | Qt.AlignmentFlag.AlignVCenter, text)
+        if f.votes:
+            d = h * 0.55
+            shown = min(f.votes, 5)
+            xr = r.right() - 10
+            if f.votes > 5:
+                more = f"+{f.votes - 5}"
+                wm = fm.horizontalAdvance(more)
+                p.setPen(QColor(t.vote))
+                p.drawText(QRectF(xr - wm, y, wm, h), Qt.AlignmentFlag.AlignVCenter, more)
+                xr -= wm + 3
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(t.vote))
+            for i in range(shown):
+                p.drawEllipse(QRectF(xr - (i + 1) * (d + 3), y + (h - d) / 2, d, d))
+        if f.is_start or f.is_end:
+            label = "START" if f.is_start else "END"
+            p.setPen(QColor(t.card_border))
+            p.drawText(QRectF(r.center().x() - 30, y, 60, h), Qt.AlignmentFlag.AlignCenter, label)
+
+
+class FlowItem(QGraphicsItem):
+    def __init__(self, flow: Flow, theme: Theme) -> None:
+        super().__init__()
+        self.ref = ("flow", flow.id)
+        self.source_id = flow.source_id
+        self.target_id = flow.target_id
+        self.label = flow.label
+        self.theme = theme
+        self._path = QPainterPath()
+        self._shape = QPainterPath()
+        self._head = arrow_head(QPointF(), QPointF(1, 0), 1)
+        self._bounds = QRectF()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(Z_FLOW)
+
+    def set_flow(self, flow: Flow) -> None:
+        self.source_id, self.target_id, self.label = flow.source_id, flow.target_id, flow.label
+        self.update()
+
+    def set_ends(self, src: QRectF, dst: QRectF) -> None:
+        path, tip, direction = route(src, dst)
+        self.set_path(path, tip, direction)
+
+    def set_path(self, path: QPainterPath, tip: QPointF, direction: QPointF) -> None:
+        self.prepareGeometryChange()
+        self._path = path
+        self._head = arrow_head(tip, direction, 6 + self.theme.flow_w * 2.5)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(max(10.0, self.theme.flow_w * 4))
+        self._shape = stroker.createStroke(path)
+        self._bounds = self._shape.boundingRect().united(self._head.boundingRect()).adjusted(
+            -4, -4, 4, 4)
+        if self.label:
+            self._bounds = self._bounds.united(self._label_rect())
+
+    def _label_rect(self) -> QRectF:
+        mid = self._path.pointAtPercent(0.5)
+        return QRectF(mid.x() - 60, mid.y() - 20, 120, 18)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        t = self.theme
+        color = QColor(t.flow_selected if self.isSelected() else t.flow)
+        lod = option.levelOfDetailFromTransform(p.worldTransform())
+        if lod >= 0.3:
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        w = t.flow_w * (1.8 if self.isSelected() else 1.0)
+        p.setPen(QPen(color, w, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawPath(self._path)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QBrush(color))
+        p.drawPolygon(self._head)
+        if self.label and lod >= 0.55:
+            p.setFont(t.font(t.small_pt))
+            r = self._label_rect()
+            p.setBrush(QColor(t.background))
+            fm = QFontMetricsF(p.font())
+            text = fm.elidedText(self.label, Qt.TextElideMode.ElideRight, r.width() - 8)
+            tw = fm.horizontalAdvance(text) + 8
+            box = QRectF(r.center().x() - tw / 2, r.top(), tw, r.height())
+            p.drawRoundedRect(box, 4, 4)
+            p.setPen(color)
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)

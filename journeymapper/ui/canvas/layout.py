@@ -1,0 +1,139 @@
+"""Pixels from model positions: column widths, row heights and a rectangle for every card.
+
+A cell stacks up to ``theme.cards_per_column`` cards and then wraps into more columns; a stage
+column is as wide as its busiest cell needs, a lane row as tall as its busiest cell needs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF
+
+from journeymapper.model import Document, TouchPoint
+from journeymapper.ui.theme import Theme
+
+
+@dataclass
+class Layout:
+    theme: Theme
+    stage_ids: list[str] = field(default_factory=list)
+    lane_ids: list[str] = field(default_factory=list)
+    stage_x: dict[str, tuple[float, float]] = field(default_factory=dict)  # left, width
+    lane_y: dict[str, tuple[float, float]] = field(default_factory=dict)  # top, height
+    stage_cols: dict[str, int] = field(default_factory=dict)  # card columns per cell
+    cells: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # card ids in order
+    cards: dict[str, QRectF] = field(default_factory=dict)
+    width: float = 0.0
+    height: float = 0.0
+
+    @property
+    def grid_left(self) -> float:
+        return self.theme.lane_header_w
+
+    @property
+    def grid_top(self) -> float:
+        return self.theme.stage_header_h
+
+    def stage_rect(self, stage_id: str) -> QRectF:
+        x, w = self.stage_x[stage_id]
+        return QRectF(x, 0, w, self.height)
+
+    def lane_rect(self, lane_id: str) -> QRectF:
+        y, h = self.lane_y[lane_id]
+        return QRectF(0, y, self.width, h)
+
+    def stage_header_rect(self, stage_id: str) -> QRectF:
+        x, w = self.stage_x[stage_id]
+        return QRectF(x, 0, w, self.theme.stage_header_h)
+
+    def lane_header_rect(self, lane_id: str) -> QRectF:
+        y, h = self.lane_y[lane_id]
+        return QRectF(0, y, self.theme.lane_header_w, h)
+
+    def cell_rect(self, stage_id: str, lane_id: str) -> QRectF:
+        x, w = self.stage_x[stage_id]
+        y, h = self.lane_y[lane_id]
+        return QRectF(x, y, w, h)
+
+    def cell_at(self, p: QPointF) -> tuple[str, str] | None:
+        s = next((i for i in self.stage_ids if self.stage_x[i][0] <= p.x()
+                  < self.stage_x[i][0] + self.stage_x[i][1]), None)
+        ln = next((i for i in self.lane_ids if self.lane_y[i][0] <= p.y()
+                   < self.lane_y[i][0] + self.lane_y[i][1]), None)
+        return (s, ln) if s is not None and ln is not None else None
+
+    def slot_rect(self, stage_id: str, lane_id: str, index: int) -> QRectF:
+        """Where the ``index``-th card of a cell sits."""
+        t = self.theme
+        cols = self.stage_cols.get(stage_id, 1)
+        x, _ = self.stage_x[stage_id]
+        y, _ = self.lane_y[lane_id]
+        r, c = divmod(index, cols)
+        return QRectF(x + t.cell_pad + c * (t.card_w + t.card_gap),
+                      y + t.cell_pad + r * (t.card_h + t.card_gap), t.card_w, t.card_h)
+
+    def insertion_index(self, stage_id: str, lane_id: str, p: QPointF,
+                        exclude: set[str] | frozenset[str] = frozenset()) -> int:
+        """The index among the cell's cards (``exclude`` left out) a drop at ``p`` lands on."""
+        t = self.theme
+        cols = self.stage_cols.get(stage_id, 1)
+        x, _ = self.stage_x[stage_id]
+        y, _ = self.lane_y[lane_id]
+        c = int(max(0, min(cols - 1, (p.x() - x - t.cell_pad) // (t.card_w + t.card_gap))))
+        fr = (p.y() - y - t.cell_pad) / (t.card_h + t.card_gap)
+        r = max(0, math.floor(fr + 0.5)) if cols == 1 else max(0, math.floor(fr))
+        if cols > 1:  # before or after the card under the pointer, by which half it is on
+            cx = x + t.cell_pad + c * (t.card_w + t.card_gap) + t.card_w / 2
+            idx = r * cols + c + (1 if p.x() > cx else 0)
+        else:
+            idx = r
+        others = [i for i in self.cells.get((stage_id, lane_id), []) if i not in exclude]
+        return max(0, min(idx, len(others)))
+
+
+def _ordered_cells(doc: Document) -> dict[tuple[str, str], list[TouchPoint]]:
+    cells: dict[tuple[str, str], list[TouchPoint]] = defaultdict(list)
+    for tp in doc.touchpoints.values():
+        cells[(tp.stage_id, tp.lane_id)].append(tp)
+    for v in cells.values():
+        v.sort(key=lambda t: (t.rank, t.id))
+    return cells
+
+
+def compute_layout(doc: Document, theme: Theme) -> Layout:
+    t = theme
+    lay = Layout(theme=t)
+    stages = doc.stages
+    lanes = doc.lanes
+    lay.stage_ids = [s.id for s in stages]
+    lay.lane_ids = [ln.id for ln in lanes]
+    cells = _ordered_cells(doc)
+    per = max(1, t.cards_per_column)
+    # Columns per stage: enough that no cell in the column stacks more than `per` cards.
+    x = t.lane_header_w
+    for s in lay.stage_ids:
+        most = max((len(cells.get((s, ln), ())) for ln in lay.lane_ids), default=0)
+        cols = max(1, math.ceil(most / per))
+        lay.stage_cols[s] = cols
+        w = max(t.min_cell_w, 2 * t.cell_pad + cols * t.card_w + (cols - 1) * t.card_gap)
+        lay.stage_x[s] = (x, w)
+        x += w
+    y = t.stage_header_h
+    for ln in lay.lane_ids:
+        rows = max((math.ceil(len(cells.get((s, ln), ())) / lay.stage_cols[s])
+                    for s in lay.stage_ids), default=0)
+        rows = max(1, rows)
+        h = max(t.min_cell_h, 2 * t.cell_pad + rows * t.card_h + (rows - 1) * t.card_gap)
+        lay.lane_y[ln] = (y, h)
+        y += h
+    lay.width, lay.height = x, y
+    for key, tps in cells.items():
+        if key[0] not in lay.stage_x or key[1] not in lay.lane_y:
+            continue
+        lay.cells[key] = [tp.id for tp in tps]
+        for i, tp in enumerate(tps):
+            lay.cards[tp.id] = lay.slot_rect(key[0], key[1], i)
+    return lay

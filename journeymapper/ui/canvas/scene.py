@@ -1,0 +1,226 @@
+"""The map scene: observes the session's Document and keeps one item per stage, lane, card and flow.
+
+It never edits the model. On each Change it rebuilds only the touched items, recomputes the layout
+(cheap) and moves only the cards whose rectangle changed, re-routing only their flows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable
+
+from PySide6.QtCore import QObject, QRectF
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
+
+from journeymapper.model import Change, Document, PainPoint
+from journeymapper.ui.session import Session
+from journeymapper.ui.theme import NORMAL, Theme
+
+from .headers import GridItem, HeaderItem
+from .items import Z_DRAG, Z_OVERLAY, CardFace, CardItem, FlowItem
+from .layout import Layout, compute_layout
+
+MARGIN = 60.0
+
+
+class LayerItem(QGraphicsItem):
+    """An invisible parent that groups items into a layer (children keep their own events)."""
+
+    def __init__(self, z: float) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.setZValue(z)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF()
+
+    def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        pass
+
+
+class MapScene(QGraphicsScene):
+    def __init__(self, session: Session, theme: Theme = NORMAL,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.theme = theme
+        self.cards: dict[str, CardItem] = {}
+        self.flows: dict[str, FlowItem] = {}
+        self.stage_headers: dict[str, HeaderItem] = {}
+        self.lane_headers: dict[str, HeaderItem] = {}
+        self.layout: Layout = compute_layout(session.doc, theme)
+        self.static_layer = LayerItem(0)
+        self.overlay_layer = LayerItem(Z_OVERLAY)
+        self.drag_layer = LayerItem(Z_DRAG)
+        for layer in (self.static_layer, self.overlay_layer, self.drag_layer):
+            self.addItem(layer)
+        self.grid = GridItem(theme)
+        self.grid.setParentItem(self.static_layer)
+        self.setBackgroundBrush(QColor(theme.background))
+        self.rebuild()
+        session.changed.connect(self._on_change)
+
+    @property
+    def doc(self) -> Document:
+        return self.session.doc
+
+    def detach(self) -> None:
+        """Stop observing the session (the view calls this when it closes)."""
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.session.changed.disconnect(self._on_change)
+
+    # -- building ---------------------------------------------------------------------------------
+    def set_theme(self, theme: Theme) -> None:
+        if theme is self.theme:
+            return
+        self.theme = theme
+        self.grid.theme = theme
+        self.setBackgroundBrush(QColor(theme.background))
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        for item in [*self.cards.values(), *self.flows.values(), *self.stage_headers.values(),
+                     *self.lane_headers.values()]:
+            self.removeItem(item)
+        self.cards.clear()
+        self.flows.clear()
+        self.stage_headers.clear()
+        self.lane_headers.clear()
+        doc = self.doc
+        for tp_id in doc.touchpoints:
+            self._add_card(tp_id)
+        for fid in doc.flows:
+            self._add_flow(fid)
+        self._sync_headers()
+        self.relayout(force=True)
+
+    def _add_card(self, tp_id: str) -> None:
+        item = CardItem(tp_id, CardFace.of(self.doc, self.doc.touchpoint(tp_id)), self.theme)
+        item.setParentItem(self.static_layer)
+        self.cards[tp_id] = item
+
+    def _add_flow(self, fid: str) -> None:
+        item = FlowItem(self.doc.flow(fid), self.theme)
+        item.setParentItem(self.static_layer)
+        self.flows[fid] = item
+
+    def _drop(self, table: dict[str, CardItem] | dict[str, FlowItem] | dict[str, HeaderItem],
+              key: str) -> None:
+        item = table.pop(key, None)
+        if item is not None:
+            self.removeItem(item)
+
+    def _sync_headers(self) -> None:
+        doc = self.doc
+        for table, kind, ents in ((self.stage_headers, "stage", doc.stages),
+                                  (self.lane_headers, "lane", doc.lanes)):
+            ids = {e.id for e in ents}
+            for gone in [k for k in table if k not in ids]:
+                self._drop(table, gone)
+            for e in ents:
+                h = table.get(e.id)
+                if h is None:
+                    h = HeaderItem(kind, e.id, self.theme)
+                    h.setParentItem(self.static_layer)
+                    table[e.id] = h
+                if kind == "stage":
+                    h.set_stage(doc.stage(e.id), len(doc.in_stage(e.id)))
+                else:
+                    h.set_lane(doc.lane(e.id))
+
+    # -- observing --------------------------------------------------------------------------------
+    def _on_change(self, ch: Change) -> None:
+        doc = self.doc
+        for fid in ch.removed.get("flow", ()):
+            self._drop(self.flows, fid)
+        for tid in ch.removed.get("touchpoint", ()):
+            self._drop(self.cards, tid)
+        for tid in ch.added.get("touchpoint", ()):
+            self._add_card(tid)
+        faces = set(ch.changed.get("touchpoint", ()))
+        for op in ch.edit.ops:  # pain points change the face of their card
+            for e in (op.before, op.after):
+                if isinstance(e, PainPoint):
+                    faces.add(e.touchpoint_id)
+        for tid in faces:
+            card = self.cards.get(tid)
+            tp = doc.touchpoints.get(tid)
+            if card is not None and tp is not None:
+                face = CardFace.of(doc, tp)
+                if face != card.face:
+                    card.set_face(face)
+        rerouted: set[str] = set()
+        for fid in ch.added.get("flow", ()):
+            self._add_flow(fid)
+            rerouted.add(fid)
+        for fid in ch.changed.get("flow", ()):
+            if fid in self.flows:
+                self.flows[fid].set_flow(doc.flow(fid))
+                rerouted.add(fid)
+        if ch.touches("stage", "lane"):
+            self._sync_headers()
+        if ch.touches("stage", "lane", "touchpoint"):
+            self.relayout(extra_flows=rerouted, grid=ch.touches("lane"))
+        else:
+            self._route(rerouted)
+
+    # -- geometry ---------------------------------------------------------------------------------
+    def relayout(self, force: bool = False, extra_flows: Iterable[str] = (),
+                 grid: bool = False) -> None:
+        old = self.layout
+        lay = compute_layout(self.doc, self.theme)
+        self.layout = lay
+        moved: set[str] = set()
+        for tid, r in lay.cards.items():
+            card = self.cards.get(tid)
+            if card is None:
+                continue
+            if force or old.cards.get(tid) != r or card.pos() != r.topLeft():
+                card.setPos(r.topLeft())
+                moved.add(tid)
+        flows: set[str] = set(extra_flows)
+        if force:
+            flows.update(self.flows)
+        else:
+            for tid in moved:
+                flows.update(f.id for f in self.doc.flows_from(tid))
+                flows.update(f.id for f in self.doc.flows_to(tid))
+        self._route(flows)
+        for sid, h in self.stage_headers.items():
+            if sid in lay.stage_x:
+                h.set_rect(lay.stage_header_rect(sid))
+        for lid, h in self.lane_headers.items():
+            if lid in lay.lane_y:
+                h.set_rect(lay.lane_header_rect(lid))
+        if force or grid or (old.width, old.height, old.stage_x, old.lane_y) != (
+                lay.width, lay.height, lay.stage_x, lay.lane_y):
+            self.grid.set_layout(lay, self.doc.lanes)
+            self.setSceneRect(QRectF(-MARGIN, -MARGIN * 1.5, lay.width + 2 * MARGIN,
+                                     lay.height + 2.5 * MARGIN))
+
+    def _route(self, flow_ids: Iterable[str]) -> None:
+        cards = self.layout.cards
+        for fid in flow_ids:
+            item = self.flows.get(fid)
+            if item is None:
+                continue
+            a, b = cards.get(item.source_id), cards.get(item.target_id)
+            if a is not None and b is not None:
+                item.set_ends(a, b)
+
+    # -- lookups ----------------------------------------------------------------------------------
+    def item_for(self, kind: str, eid: str) -> QGraphicsItem | None:
+        if kind == "touchpoint":
+            return self.cards.get(eid)
+        if kind == "flow":
+            return self.flows.get(eid)
+        if kind == "stage":
+            return self.stage_headers.get(eid)
+        if kind == "lane":
+            return self.lane_headers.get(eid)
+        return None
+
+    def model_item_count(self) -> int:
+        return len(self.cards) + len(self.flows) + len(self.stage_headers) + len(self.lane_headers)

@@ -1,0 +1,387 @@
+"""MapView: the map canvas widget the window embeds. Mouse and key gestures become model edits."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable
+
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QPixmap,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsView, QWidget
+
+from journeymapper.ui.session import Session
+from journeymapper.ui.theme import theme_for
+
+from . import actions
+from .editor import InlineEditor
+from .gestures import CardDrag, ConnectClick, ConnectDrag, HeaderDrag, Tool
+from .headers import HeaderItem
+from .items import CardItem, FlowItem
+from .scene import MapScene
+
+Ref = tuple[str, str]
+MIN_SCALE, MAX_SCALE = 0.03, 5.0
+
+
+class MapView(QGraphicsView):
+    selectionChangedIds = Signal(list)  # list[tuple[str, str]]
+    painPointRequested = Signal(str)  # touch-point id: the window opens its pain-point dialog
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._presentation = False
+        self._scene: MapScene | None = MapScene(session, theme_for(False), self)
+        self.setScene(self._scene)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing
+                            | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.tool: Tool | None = None
+        self.editor: InlineEditor | None = None
+        self.current_cell: tuple[str, str] | None = None
+        self._snapshot: QPixmap | None = None
+        self._frozen: list[QGraphicsItem] = []
+        self._cursor = QGraphicsRectItem(self._scene.drag_layer)
+        self._cursor.setPen(QPen(QColor(self._scene.theme.selection), 3, Qt.PenStyle.DashLine))
+        self._cursor.hide()
+        self._scene.selectionChanged.connect(self._emit_selection)
+
+    # -- the scene --------------------------------------------------------------------------------
+    @property
+    def map_scene(self) -> MapScene:
+        assert self._scene is not None, "the view has been closed"
+        return self._scene
+
+    def _emit_selection(self) -> None:
+        sel = self.selected()
+        if sel:
+            self.show_cell_cursor(None)
+        self.selectionChangedIds.emit(sel)
+
+    def show_cell_cursor(self, rect: QRectF | None) -> None:
+        """Outline the current (empty) cell that keyboard commands act on."""
+        if self._scene is None:
+            return
+        if rect is None:
+            self._cursor.hide()
+        else:
+            self._cursor.setPen(QPen(QColor(self._scene.theme.selection), 3, Qt.PenStyle.DashLine))
+            self._cursor.setRect(rect.adjusted(3, 3, -3, -3))
+            self._cursor.show()
+
+    def cleanup(self) -> None:
+        """Disconnect from the session and drop the scene (idempotent)."""
+        sc = self._scene
+        if sc is None:
+            return
+        self._scene = None
+        self.tool = None
+        self.editor = None
+        sc.detach()
+        with contextlib.suppress(RuntimeError, TypeError):
+            sc.selectionChanged.disconnect(self._emit_selection)
+        self.setScene(None)
+        sc.clear()
+        sc.setParent(None)
+        sc.deleteLater()
+
+    def closeEvent(self, event: object) -> None:
+        self.cleanup()
+        super().closeEvent(event)  # type: ignore[arg-type]
+
+    # -- selection --------------------------------------------------------------------------------
+    def selected(self) -> list[Ref]:
+        if self._scene is None:
+            return []
+        out: list[Ref] = []
+        for it in self._scene.selectedItems():
+            ref = getattr(it, "ref", None)
+            if ref is not None:
+                out.append(ref)
+        order = {"touchpoint": 0, "flow": 1, "stage": 2, "lane": 3}
+        return sorted(out, key=lambda r: (order.get(r[0], 9), r[1]))
+
+    def select_entities(self, refs: Iterable[Ref], center: bool = True) -> None:
+        sc = self.map_scene
+        items = [it for kind, eid in refs if (it := sc.item_for(kind, eid)) is not None]
+        sc.blockSignals(True)
+        sc.clearSelection()
+        for it in items:
+            it.setSelected(True)
+        sc.blockSignals(False)
+        self._emit_selection()
+        cards = [it for it in items if isinstance(it, CardItem)]
+        if cards:
+            c = cards[0]
+            self.current_cell = self._cell_of(c.tp_id)
+        if center and items:
+            r = QRectF()
+            for it in items:
+                r = r.united(it.sceneBoundingRect())
+            view = self.mapToScene(self.viewport().rect()).boundingRect()
+            if r.width() > view.width() or r.height() > view.height():
+                self.fitInView(r.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
+            else:
+                self.centerOn(r.center())
+
+    def _cell_of(self, tp_id: str) -> tuple[str, str] | None:
+        tp = self.session.doc.touchpoints.get(tp_id)
+        return (tp.stage_id, tp.lane_id) if tp else None
+
+    # -- zoom and focus ---------------------------------------------------------------------------
+    def _zoom(self, factor: float) -> None:
+        s = self.transform().m11()
+        factor = max(MIN_SCALE / s, min(MAX_SCALE / s, factor))
+        self.scale(factor, factor)
+
+    def zoom_in(self) -> None:
+        self._zoom(1.25)
+
+    def zoom_out(self) -> None:
+        self._zoom(0.8)
+
+    def map_rect(self) -> QRectF:
+        lay = self.map_scene.layout
+        return QRectF(0, 0, max(lay.width, 1.0), max(lay.height, 1.0))
+
+    def fit_all(self) -> None:
+        self.fitInView(self.map_rect().adjusted(-16, -16, 16, 16),
+                       Qt.AspectRatioMode.KeepAspectRatio)
+
+    def focus_stage(self, stage_id: str | None) -> None:
+        lay = self.map_scene.layout
+        if stage_id is None or stage_id not in lay.stage_x:
+            self.fit_all()
+            return
+        r = lay.stage_rect(stage_id)
+        self.fitInView(r.adjusted(-24, -8, 24, 8), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self._zoom(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # -- modes and layers -------------------------------------------------------------------------
+    def set_presentation(self, on: bool) -> None:
+        self._presentation = on
+        self.map_scene.set_theme(theme_for(on))
+        self.fit_all()
+
+    def presentation(self) -> bool:
+        return self._presentation
+
+    def overlay_layer(self) -> QGraphicsItem:
+        return self.map_scene.overlay_layer
+
+    def set_overlay_visible(self, on: bool) -> None:
+        self.map_scene.overlay_layer.setVisible(on)
+
+    def overlay_visible(self) -> bool:
+        return self.map_scene.overlay_layer.isVisible()
+
+    def card_rect(self, tp_id: str) -> QRectF:
+        return QRectF(self.map_scene.layout.cards[tp_id])
+
+    def cell_rect(self, stage_id: str, lane_id: str) -> QRectF:
+        return self.map_scene.layout.cell_rect(stage_id, lane_id)
+
+    def stage_rect(self, stage_id: str) -> QRectF:
+        return self.map_scene.layout.stage_rect(stage_id)
+
+    def lane_rect(self, lane_id: str) -> QRectF:
+        return self.map_scene.layout.lane_rect(lane_id)
+
+    # -- commands the window can wire to actions --------------------------------------------------
+    def add_card_in_selected_cell(self) -> str | None:
+        return actions.add_card_in_selected_cell(self)
+
+    def start_connect_mode(self) -> None:
+        self.tool = ConnectClick(self)
+        self.viewport().setCursor(Qt.CursorShape.CrossCursor)
+
+    def delete_selection(self) -> bool:
+        return actions.delete_selection(self)
+
+    def copy_selection(self) -> bool:
+        return actions.copy_selection(self)
+
+    def paste(self) -> list[str]:
+        return actions.paste(self)
+
+    def duplicate_selection(self) -> list[str]:
+        return actions.duplicate_selection(self)
+
+    def rename_selected(self) -> bool:
+        return actions.rename_selected(self)
+
+    # -- freezing the still part of the map during a drag (DESIGN.md §11) -----------------------
+    def freeze(self, moving: list[QGraphicsItem]) -> None:
+        """Paint the map without ``moving`` into a pixmap and draw only the drag layer over it."""
+        sc = self.map_scene
+        for it in moving:
+            it.setOpacity(0.0)
+        self._frozen = moving
+        self._snapshot = self.viewport().grab()
+        sc.static_layer.setOpacity(0.0)
+        self.viewport().update()
+
+    def unfreeze(self) -> None:
+        if self._snapshot is None:
+            return
+        self._snapshot = None
+        if self._scene is not None:
+            self._scene.static_layer.setOpacity(1.0)
+        for it in self._frozen:
+            it.setOpacity(1.0)
+        self._frozen = []
+        self.viewport().update()
+
+    def frozen(self) -> bool:
+        return self._snapshot is not None
+
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        if self._snapshot is not None:
+            painter.save()
+            painter.resetTransform()
+            painter.drawPixmap(QPoint(0, 0), self._snapshot)
+            painter.restore()
+            return
+        super().drawBackground(painter, rect)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        if self._snapshot is not None:  # the picture no longer lines up: take it again
+            moving = self._frozen
+            self.unfreeze()
+            self.freeze(moving)
+
+    # -- mouse ------------------------------------------------------------------------------------
+    def model_item_at(self, pos: QPoint) -> QGraphicsItem | None:
+        for it in self.items(pos):
+            if isinstance(it, CardItem | HeaderItem | FlowItem) and it.opacity() > 0 \
+                    and it.parentItem() is self.map_scene.static_layer:
+                return it
+        return None
+
+    def _editor_at(self, pos: QPoint) -> bool:
+        return self.editor is not None and any(it is self.editor for it in self.items(pos))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        if self._scene is None or self._editor_at(pos):
+            super().mousePressEvent(event)
+            return
+        if self.editor is not None:
+            self.editor.commit()
+        sp = self.mapToScene(pos)
+        if isinstance(self.tool, ConnectClick):
+            if event.button() == Qt.MouseButton.LeftButton:
+                self.tool.click(self.model_item_at(pos))
+            return
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        item = self.model_item_at(pos)
+        ctrl = bool(event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                         | Qt.KeyboardModifier.ShiftModifier))
+        if isinstance(item, CardItem) and item.on_handle(item.mapFromScene(sp)) and not ctrl:
+            self.tool = ConnectDrag(self, item.tp_id, sp)
+            return
+        if item is not None:
+            self._press_select(item, ctrl)
+        if isinstance(item, CardItem):
+            self.current_cell = self._cell_of(item.tp_id)
+            self.tool = CardDrag(self, item.tp_id, sp, event.position())
+            return
+        if isinstance(item, HeaderItem):
+            self.tool = HeaderDrag(self, item.ref, sp, event.position())
+            return
+        if isinstance(item, FlowItem):
+            return
+        self.current_cell = cell = self.map_scene.layout.cell_at(sp)
+        self.show_cell_cursor(self.map_scene.layout.cell_rect(*cell) if cell else None)
+        super().mousePressEvent(event)
+
+    def _press_select(self, item: QGraphicsItem, toggle: bool) -> None:
+        sc = self.map_scene
+        if toggle:
+            item.setSelected(not item.isSelected())
+        elif not item.isSelected():
+            sc.blockSignals(True)
+            sc.clearSelection()
+            sc.blockSignals(False)
+            item.setSelected(True)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self.tool is not None and not isinstance(self.tool, ConnectClick):
+            self.tool.move(self.mapToScene(event.position().toPoint()), event.position())
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self.tool is not None and not isinstance(self.tool, ConnectClick):
+            tool, self.tool = self.tool, None
+            tool.release(self.mapToScene(event.position().toPoint()))
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        if self._scene is None or self._editor_at(pos) or \
+                event.button() != Qt.MouseButton.LeftButton:
+            super().mouseDoubleClickEvent(event)
+            return
+        if self.tool is not None:
+            self.tool.cancel()
+            self.tool = None
+        item = self.model_item_at(pos)
+        if item is not None:
+            actions.edit_text(self, item)
+            return
+        cell = self.map_scene.layout.cell_at(self.mapToScene(pos))
+        if cell is not None:
+            self.current_cell = cell
+            actions.add_card(self, cell[0], cell[1], None)
+
+    # -- keys and menus ---------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.editor is not None and not self.editor.done:
+            super().keyPressEvent(event)
+            return
+        if event.key() == Qt.Key.Key_Escape and self.tool is not None:
+            self.tool.cancel()
+            self.tool = None
+            self.viewport().unsetCursor()
+            return
+        if actions.handle_key(self, event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self._scene is None:
+            return
+        item = self.model_item_at(event.pos())
+        if item is not None and not item.isSelected():
+            self._press_select(item, False)
+        cell = self.map_scene.layout.cell_at(self.mapToScene(event.pos()))
+        menu = actions.context_menu(self, item, cell)
+        if menu is not None and not menu.isEmpty():
+            menu.exec(event.globalPos())
+

@@ -1,0 +1,121 @@
+"""Pictures of the map (PNG, SVG, PDF by extension), rendered offscreen from the canvas scene."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
+from PySide6.QtWidgets import QApplication, QGraphicsItem
+
+from journeymapper.model import Document
+
+# Builders that draw the analysis overlay into a view's overlay layer (registered by the analysis
+# UI); render_map(overlay=True) runs them on its offscreen view.
+OVERLAY_BUILDERS: list[Callable[[object], None]] = []
+
+
+def register_overlay_builder(fn: Callable[[object], None]) -> None:
+    if fn not in OVERLAY_BUILDERS:
+        OVERLAY_BUILDERS.append(fn)
+
+
+def _app() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") \
+                and sys.platform.startswith("linux"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QApplication([])
+    assert isinstance(app, QApplication)
+    return app
+
+
+def render_map(doc: Document, out_path: Path, *, presentation: bool = False, width: int = 1920,
+               height: int = 1080, overlay: bool = False) -> None:
+    """Write a picture of ``doc``'s map; the format follows ``out_path``'s extension."""
+    _app()
+    from journeymapper.ui.canvas import MapView
+    from journeymapper.ui.session import Session
+
+    out_path = Path(out_path)
+    ext = out_path.suffix.lower()
+    if ext not in (".png", ".svg", ".pdf"):
+        raise ValueError(f"cannot render to {out_path.name}: use .png, .svg or .pdf")
+    session = Session(doc)
+    view = MapView(session)
+    try:
+        view.set_presentation(presentation)
+        view.set_overlay_visible(overlay)
+        if overlay:
+            for build in OVERLAY_BUILDERS:
+                build(view)
+        scene = view.map_scene
+        for it in scene.items():
+            it.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        title = doc.info.title
+
+        def paint(p: QPainter, w: float, h: float) -> None:
+            p.setRenderHints(QPainter.RenderHint.Antialiasing
+                             | QPainter.RenderHint.TextAntialiasing
+                             | QPainter.RenderHint.SmoothPixmapTransform)
+            t = scene.theme
+            p.fillRect(QRectF(0, 0, w, h), QColor(t.background))
+            font = t.font(t.header_pt * (1.25 if presentation else 1.1), bold=True)
+            band = QFontMetricsF(font).height() + 20
+            p.fillRect(QRectF(0, 0, w, band), QColor(t.header_bg))
+            p.setFont(font)
+            p.setPen(QColor(t.header_fg))
+            p.drawText(QRectF(20, 0, w - 40, band), Qt.AlignmentFlag.AlignVCenter, title)
+            src = view.map_rect().adjusted(-12, -12, 12, 12)
+            dst = QRectF(12, band + 8, w - 24, h - band - 20)
+            scene.render(p, dst, src, Qt.AspectRatioMode.KeepAspectRatio)
+
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        if ext == ".png":
+            img = QImage(QSize(width, height), QImage.Format.Format_ARGB32_Premultiplied)
+            img.fill(QColor("#FFFFFF"))
+            p = QPainter(img)
+            paint(p, width, height)
+            p.end()
+            if not img.save(str(out_path), b"PNG"):
+                raise OSError(f"could not write {out_path}")
+        elif ext == ".svg":
+            from PySide6.QtSvg import QSvgGenerator
+            gen = QSvgGenerator()
+            gen.setFileName(str(out_path))
+            gen.setSize(QSize(width, height))
+            gen.setViewBox(QRectF(0, 0, width, height))
+            gen.setTitle(title)
+            gen.setDescription("Journey map exported by JourneyMapper")
+            p = QPainter(gen)
+            paint(p, width, height)
+            p.end()
+        else:
+            pdf = QPdfWriter(str(out_path))
+            pdf.setResolution(72)
+            pdf.setPageSize(QPageSize(QSizeF(width, height), QPageSize.Unit.Point, "map"))
+            pdf.setPageOrientation(QPageLayout.Orientation.Landscape if width >= height
+                                   else QPageLayout.Orientation.Portrait)
+            pdf.setPageMargins(QMarginsF(0, 0, 0, 0))
+            pdf.setTitle(title)
+            p = QPainter(pdf)
+            vp = p.viewport()
+            paint(p, vp.width(), vp.height())
+            p.end()
+    finally:
+        view.cleanup()
+        view.deleteLater()
+        session.close()
+        session.deleteLater()
