@@ -269,3 +269,19 @@ def test_a_copy_of_the_file_elsewhere_opens(good: Path, tmp_path: Path) -> None:
     shutil.copyfile(good, other / "good.jmw")
     with WorkshopFile.open(good) as a, WorkshopFile.open(other / "good.jmw") as b:
         assert a.document == b.document
+
+
+def test_messages_name_the_file_as_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("notes.jmw").write_text("not a workshop")
+    with pytest.raises(StoreError) as info:
+        WorkshopFile.open("notes.jmw")
+    assert str(info.value) == ("notes.jmw: is not a JourneyMapper workshop "
+                               "(it is not an SQLite database)")
+
+
+def test_a_symlink_shares_the_lock_of_its_target(good: Path, tmp_path: Path) -> None:
+    link = tmp_path / "link.jmw"
+    link.symlink_to(good)
+    with WorkshopFile.open(good), pytest.raises(StoreError, match="already open"):
+        WorkshopFile.open(link)

@@ -32,6 +32,7 @@ def writable_pragmas(conn: sqlite3.Connection) -> None:
     if str(mode).lower() != "wal":
         raise sqlite3.OperationalError(f"cannot switch to WAL mode (got {mode})")
     conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA busy_timeout=2000")  # ride out a reader's brief lock, never hang
     conn.execute("PRAGMA foreign_keys=ON")
 
 

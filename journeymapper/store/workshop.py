@@ -6,9 +6,11 @@ import contextlib
 import os
 import shutil
 import sqlite3
-import stat
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from journeymapper.model import Document
 
@@ -40,6 +42,17 @@ def _remove_sidecars(path: Path) -> None:
     for suffix in ("-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):
             os.unlink(path.with_name(path.name + suffix))
+
+
+@contextlib.contextmanager
+def _naming(given: Path | str, resolved: Path) -> Iterator[None]:
+    """Errors about ``resolved`` name the file the way the caller gave it."""
+    try:
+        yield
+    except StoreError as exc:
+        if exc.path != resolved or Path(given) == resolved:
+            raise
+        raise StoreError(given, exc.problem) from None
 
 
 def _backup_name(path: Path, revision: str) -> Path:
@@ -84,7 +97,12 @@ class WorkshopFile:
         If another window has it open: StoreError, or with ``read_only_if_locked`` a read-only
         view of its committed state.
         """
-        p = Path(path).absolute()
+        p = Path(path).resolve()
+        with _naming(path, p):
+            return cls._open(p, read_only_if_locked)
+
+    @classmethod
+    def _open(cls, p: Path, read_only_if_locked: bool) -> WorkshopFile:
         read_header(p)
         why_not = _may_write(p)
         if why_not is not None:
@@ -122,7 +140,7 @@ class WorkshopFile:
             backup = None
             if revision != SCHEMA_HEAD:
                 backup = _backup_name(p, revision)
-                if has_pending_wal(p):
+                if has_pending_wal(p):  # the file alone is not the workshop: copy both as one
                     dst = sqlite3.connect(backup)
                     snap.backup(dst)
                     dst.close()
@@ -143,7 +161,7 @@ class WorkshopFile:
                 revision = SCHEMA_HEAD
                 notice = (f"updated from an older JourneyMapper; "
                           f"the original is kept as {backup.name}")
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, SQLAlchemyError) as exc:
             conn.close()
             raise StoreError(p, f"cannot be opened for writing: {exc}") from None
         except BaseException:
@@ -159,7 +177,12 @@ class WorkshopFile:
 
         Refuses an existing path unless ``overwrite``; the file appears whole or not at all.
         """
-        p = Path(path).absolute()
+        p = Path(path).resolve()
+        with _naming(path, p):
+            return cls._create(p, document, overwrite)
+
+    @classmethod
+    def _create(cls, p: Path, document: Document, overwrite: bool) -> WorkshopFile:
         lock = cls._claim(p, overwrite)
         try:
             tmp = p.with_name(f".{p.name}.{os.getpid()}.tmp")
@@ -213,7 +236,11 @@ class WorkshopFile:
 
     def save_as(self, path: Path | str, *, overwrite: bool = False) -> WorkshopFile:
         """Copy this workshop with SQLite's backup API and open the copy (this file stays open)."""
-        p = Path(path).absolute()
+        p = Path(path).resolve()
+        with _naming(path, p):
+            return self._save_as(p, overwrite)
+
+    def _save_as(self, p: Path, overwrite: bool) -> WorkshopFile:
         if p.exists() and os.path.samefile(p, self.path):
             raise StoreError(p, "is this workshop's own file")
         lock = self._claim(p, overwrite)
@@ -243,7 +270,6 @@ class WorkshopFile:
             writable_pragmas(dst)
         finally:
             dst.close()
-        os.chmod(target, os.stat(target).st_mode | stat.S_IWUSR)
 
     # -- closing ---------------------------------------------------------------------------------
     @property
