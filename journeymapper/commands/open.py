@@ -1,0 +1,29 @@
+"""``journeymapper open [PATH]``: the window (``journeymapper PATH`` and bare ``journeymapper``
+come here). PySide6 is imported only inside the handler so the other commands stay light."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "open", help="open a workshop in the window (no PATH: the start page)",
+        description="Open a .jmw workshop in the JourneyMapper window, or show the start page "
+                    "(new from template, open, recent files, samples) when no PATH is given.",
+    )
+    p.add_argument("path", nargs="?", metavar="PATH", help="the .jmw workshop to open")
+    p.add_argument("--screenshot", metavar="OUT.png",
+                   help="render the window offscreen at 1920x1080, save it to OUT.png and exit")
+    p.add_argument("--presentation", action="store_true",
+                   help="with --screenshot: picture the window in presentation mode")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from journeymapper.ui.app import run as run_app
+
+    return run_app(args.path, screenshot_to=args.screenshot, present=args.presentation)

@@ -1,0 +1,166 @@
+"""The main window's menus, toolbar and shortcuts.
+
+Every action is also added to the window itself, so its shortcut still works while the menu bar
+is hidden (presentation mode).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
+
+from journeymapper.model.templates import TEMPLATES
+
+if TYPE_CHECKING:
+    from journeymapper.ui.window import MainWindow
+
+Keys = str | QKeySequence.StandardKey | list[QKeySequence] | None
+
+
+def optional_function(module: str, name: str) -> Callable[..., object] | None:
+    """``module.name`` if that module exists and offers it (export lands separately)."""
+    try:
+        mod = importlib.import_module(module)
+    except ImportError:
+        return None
+    fn = getattr(mod, name, None)
+    return fn if callable(fn) else None
+
+
+class WindowActions:
+    def __init__(self, w: MainWindow) -> None:
+        self.w = w
+        self.by_name: dict[str, QAction] = {}
+        c, v = w.controller, w.view
+        bar = w.menuBar()
+
+        file = bar.addMenu("&File")
+        new = file.addMenu("&New from template")
+        for tpl in TEMPLATES.values():
+            a = self._act(f"new:{tpl.name}", tpl.title, partial(c.new_workshop, tpl.name, w))
+            a.setStatusTip(tpl.description)
+            new.addAction(a)
+        file.addAction(self._act("open", "&Open…", lambda: c.open_dialog(w),
+                                 QKeySequence.StandardKey.Open))
+        self.recent_menu = file.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file.addAction(self._act("start", "Start page", c.show_start_page))
+        file.addSeparator()
+        file.addAction(self._act("save_as", "Save &as…", w.save_as,
+                                 QKeySequence.StandardKey.SaveAs))
+        export = file.addMenu("&Export")
+        export.setToolTipsVisible(True)
+        export.addAction(self._optional("export_xlsx", "Excel workbook (.xlsx)…",
+                                        "journeymapper.export.xlsx", "export_workbook",
+                                        w.export_workbook))
+        export.addAction(self._optional("export_picture", "Picture of the map (PNG, SVG, PDF)…",
+                                        "journeymapper.ui.render", "render_map", w.export_picture))
+        file.addSeparator()
+        file.addAction(self._act("close", "&Close", w.close, QKeySequence.StandardKey.Close))
+        file.addAction(self._act("quit", "&Quit", c.quit, QKeySequence.StandardKey.Quit))
+
+        edit = bar.addMenu("&Edit")
+        stack = w.session.undo_stack
+        undo = stack.createUndoAction(w, "&Undo")
+        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        redo = stack.createRedoAction(w, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for name, a in (("undo", undo), ("redo", redo)):
+            self.by_name[name] = a
+            w.addAction(a)
+            edit.addAction(a)
+        edit.addSeparator()
+        copy, paste = getattr(v, "copy_selection", None), getattr(v, "paste", None)
+        duplicate = getattr(v, "duplicate_selection", None)
+        if callable(copy):
+            edit.addAction(self._act("cut", "Cu&t", w.cut_selection, QKeySequence.StandardKey.Cut))
+            edit.addAction(self._act("copy", "&Copy", copy, QKeySequence.StandardKey.Copy))
+        if callable(paste):
+            edit.addAction(self._act("paste", "&Paste", paste, QKeySequence.StandardKey.Paste))
+        if callable(duplicate):
+            edit.addAction(self._act("duplicate", "&Duplicate", duplicate, "Ctrl+D"))
+        edit.addAction(self._act("delete", "De&lete", w.delete_selection,
+                                 QKeySequence.StandardKey.Delete))
+        edit.addSeparator()
+        rename = getattr(v, "rename_selected", None)
+        if callable(rename):
+            edit.addAction(self._act("rename", "&Rename in place", rename, "F2"))
+        edit.addAction(self._act("add_card", "Add &card", v.add_card_in_selected_cell, "N"))
+        edit.addAction(self._act("connect", "Co&nnect cards (draw a flow)", v.start_connect_mode))
+        edit.addAction(self._act("pain_point", "Add &pain point…", w.add_pain_point, "P"))
+        edit.addAction(self._act("vote", "&Vote on pain point", w.vote, "V"))
+        edit.addSeparator()
+        edit.addAction(self._act("add_stage", "Add &stage", w.add_stage))
+        edit.addAction(self._act("add_lane", "Add &lane", w.add_lane))
+
+        view = bar.addMenu("&View")
+        view.addAction(self._act("zoom_in", "Zoom &in", v.zoom_in,
+                                 [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")]))
+        view.addAction(self._act("zoom_out", "Zoom &out", v.zoom_out, "Ctrl+-"))
+        view.addAction(self._act("fit", "&Fit map", v.fit_all, "Ctrl+0"))
+        overlay = self._act("overlay", "Analysis &overlay", w.set_overlay, "O")
+        overlay.setCheckable(True)
+        overlay.setChecked(v.overlay_visible())
+        view.addAction(overlay)
+        present = self._act("present", "&Presentation mode", w.presentation.toggle, "F5")
+        present.setCheckable(True)
+        view.addAction(present)
+        view.addSeparator()
+        docks = view.addMenu("&Panels")
+        for dock in w.docks():
+            docks.addAction(dock.toggleViewAction())
+
+        tools = QToolBar("Map tools", w)
+        tools.setObjectName("mapTools")
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for name in ("undo", "redo", "add_card", "pain_point", "vote", "zoom_out", "zoom_in", "fit",
+                     "overlay", "present"):
+            tools.addAction(self.by_name[name])
+        w.addToolBar(tools)
+        view.addAction(tools.toggleViewAction())
+        self.toolbar = tools
+
+    def __getitem__(self, name: str) -> QAction:
+        return self.by_name[name]
+
+    def _act(self, name: str, text: str, slot: Callable[[], object], keys: Keys = None) -> QAction:
+        a = QAction(text.replace("…", "…"), self.w)
+        a.setObjectName(f"action.{name}")
+        if isinstance(keys, list):
+            a.setShortcuts(keys)
+        elif isinstance(keys, QKeySequence.StandardKey):
+            a.setShortcuts(QKeySequence.keyBindings(keys))
+        elif keys:
+            a.setShortcut(QKeySequence(keys))
+        a.triggered.connect(lambda _checked=False: slot())
+        self.w.addAction(a)
+        self.by_name[name] = a
+        return a
+
+    def _optional(self, name: str, text: str, module: str, fn: str,
+                  slot: Callable[[], object]) -> QAction:
+        a = self._act(name, text, slot)
+        if optional_function(module, fn) is None:
+            a.setEnabled(False)
+            a.setToolTip("coming soon")
+            a.setStatusTip("coming soon")
+        return a
+
+    def _fill_recent(self) -> None:
+        from journeymapper.ui import settings
+
+        menu: QMenu = self.recent_menu
+        menu.clear()
+        paths = settings.recent_files()
+        for p in paths:
+            a = menu.addAction(p.name)
+            a.setToolTip(str(p))
+            a.triggered.connect(lambda _c=False, p=p: self.w.controller.open_path(p, self.w))
+        if not paths:
+            menu.addAction("No recent workshops").setEnabled(False)

@@ -1,0 +1,237 @@
+"""The application: one ``Workbench`` owns the open windows, the start page and the dialogs that
+ask for files; ``run`` is what ``journeymapper [PATH]`` calls."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+
+from journeymapper import __version__
+from journeymapper.model.templates import TEMPLATES, build
+from journeymapper.samples import copy_sample, default_workspace
+from journeymapper.ui import settings
+from journeymapper.ui.dialogs.errors import show_error
+from journeymapper.ui.session import Session
+from journeymapper.ui.start_page import StartPage
+from journeymapper.ui.window import MainWindow
+
+FILTER = "JourneyMapper workshops (*.jmw)"
+
+
+def app_icon() -> QIcon:
+    """Drawn here: three stage columns, two cards and a flow arrow between them."""
+    icon = QIcon()
+    for size in (16, 32, 64, 128, 256):
+        pm = QPixmap(size, size)
+        pm.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pm)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        s = size / 64
+        p.setBrush(QColor("#1f3a5f"))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.drawRoundedRect(QRectF(2 * s, 2 * s, 60 * s, 60 * s), 12 * s, 12 * s)
+        p.setPen(QPen(QColor("#4d6a8f"), max(1.0, 2 * s)))
+        for x in (22, 42):
+            p.drawLine(QPointF(x * s, 10 * s), QPointF(x * s, 54 * s))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor("#ffd34f"))
+        p.drawRoundedRect(QRectF(7 * s, 14 * s, 12 * s, 10 * s), 2 * s, 2 * s)
+        p.setBrush(QColor("#ff6b5f"))
+        p.drawRoundedRect(QRectF(45 * s, 38 * s, 12 * s, 10 * s), 2 * s, 2 * s)
+        path = QPainterPath(QPointF(19 * s, 19 * s))
+        path.cubicTo(QPointF(34 * s, 19 * s), QPointF(30 * s, 43 * s), QPointF(43 * s, 43 * s))
+        p.setPen(QPen(QColor("white"), max(1.0, 3 * s)))
+        p.setBrush(QBrush())
+        p.drawPath(path)
+        p.end()
+        icon.addPixmap(pm)
+    return icon
+
+
+def _ask_open(parent: QWidget | None) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Open workshop", str(default_workspace()), FILTER)
+    return path or None
+
+
+def _ask_save(parent: QWidget | None, title: str, suggested: str, filt: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filt)
+    return path or None
+
+
+class Workbench(QObject):
+    """Opens workshops into windows and keeps the app alive when a file is refused.
+
+    The file and error dialogs are plain callables so tests can answer them without a human.
+    """
+
+    def __init__(self, workspace: Path | None = None) -> None:
+        super().__init__()
+        self.windows: list[MainWindow] = []
+        self.start_page: StartPage | None = None
+        self.workspace = workspace or default_workspace()
+        self.ask_open_path: Callable[[QWidget | None], str | None] = _ask_open
+        self.ask_save_path: Callable[[QWidget | None, str, str, str], str | None] = _ask_save
+        self.show_error: Callable[[QWidget | None, str, str], None] = show_error
+
+    # -- opening -------------------------------------------------------------------------------
+    def open_path(self, path: str | Path, parent: QWidget | None = None) -> MainWindow | None:
+        from journeymapper.store import StoreError, WorkshopFile
+
+        path = Path(path)
+        for w in self.windows:
+            if w.file_path and w.file_path.resolve() == path.resolve():
+                w.raise_()
+                w.activateWindow()
+                return w
+        try:
+            wf = WorkshopFile.open(path, read_only_if_locked=True)
+        except StoreError as exc:
+            self.show_error(parent or self.start_page, "Cannot open workshop", str(exc))
+            if not path.exists():
+                settings.remove_recent(path)
+            return None
+        return self._window_for(wf)
+
+    def _window_for(self, wf: object, like: MainWindow | None = None) -> MainWindow:
+        session = Session(wf.document, wf)  # type: ignore[attr-defined]
+        w = MainWindow(session, self)
+        w.closed.connect(self._window_closed)
+        if like is not None:
+            w.restoreGeometry(like.saveGeometry())
+            w.restoreState(like.saveState())
+        self.windows.append(w)
+        settings.add_recent(Path(wf.path))  # type: ignore[attr-defined]
+        w.show()
+        w.view.fit_all()
+        if self.start_page is not None:
+            self.start_page.close()
+        return w
+
+    def open_dialog(self, parent: QWidget | None = None) -> MainWindow | None:
+        path = self.ask_open_path(parent)
+        return self.open_path(path, parent) if path else None
+
+    def open_sample(self, sample: Path) -> MainWindow | None:
+        """Open the user's copy of a shipped sample (made on first use), never the sample."""
+        try:
+            copy = copy_sample(sample.stem, self.workspace)
+        except OSError as exc:
+            self.show_error(self.start_page, "Cannot copy the sample", str(exc))
+            return None
+        return self.open_path(copy)
+
+    def new_workshop(self, template: str, parent: QWidget | None = None) -> MainWindow | None:
+        from journeymapper.store import StoreError, WorkshopFile
+
+        tpl = TEMPLATES[template]
+        self.workspace.mkdir(parents=True, exist_ok=True)
+        suggested = self.workspace / f"{template}.jmw"
+        path = self.ask_save_path(parent or self.start_page, "Save the new workshop as",
+                                  str(suggested), FILTER)
+        if not path:
+            return None
+        target = Path(path).with_suffix(".jmw")
+        try:
+            wf = WorkshopFile.create(target, build(template, tpl.title), overwrite=True)
+        except StoreError as exc:
+            self.show_error(parent, "Cannot create workshop", str(exc))
+            return None
+        return self._window_for(wf)
+
+    def save_as(self, window: MainWindow) -> MainWindow | None:
+        from journeymapper.store import StoreError
+
+        wf = window.session.file
+        if wf is None:
+            return None
+        current = window.file_path
+        path = self.ask_save_path(window, "Save workshop as",
+                                  str(current.with_name(current.stem + " copy.jmw")) if current
+                                  else "workshop.jmw", FILTER)
+        if not path:
+            return None
+        try:
+            target = Path(path).with_suffix(".jmw")
+            new = wf.save_as(target, overwrite=True)  # type: ignore[attr-defined]
+        except StoreError as exc:
+            self.show_error(window, "Cannot save a copy", str(exc))
+            return None
+        w = self._window_for(new, like=window)
+        window.close()
+        return w
+
+    # -- start page and quitting -----------------------------------------------------------------
+    def show_start_page(self) -> StartPage:
+        if self.start_page is None:
+            page = StartPage(settings.recent_files())
+            page.setWindowIcon(app_icon())
+            page.templateChosen.connect(lambda name: self.new_workshop(name))
+            page.openRequested.connect(lambda: self.open_dialog(self.start_page))
+            page.fileChosen.connect(lambda p: self.open_path(p, self.start_page))
+            page.sampleChosen.connect(self.open_sample)
+            page.destroyed.connect(self._start_page_gone)
+            self.start_page = page
+        self.start_page.show()
+        self.start_page.raise_()
+        return self.start_page
+
+    def _start_page_gone(self) -> None:
+        self.start_page = None
+
+    def _window_closed(self, w: MainWindow) -> None:
+        if w in self.windows:
+            self.windows.remove(w)
+
+    def quit(self) -> None:
+        for w in list(self.windows):
+            w.close()
+        if self.start_page is not None:
+            self.start_page.close()
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(settings.APPLICATION)
+    app.setOrganizationName(settings.ORGANISATION)
+    app.setOrganizationDomain("journeymapper.example")
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def screenshot(window: QWidget, out: Path, size: tuple[int, int] = (1920, 1080)) -> None:
+    """Render ``window`` at ``size`` (offscreen is fine) and save it as a picture."""
+    window.resize(*size)
+    window.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    window.grab().save(str(out))
+
+
+def run(path: str | None, screenshot_to: str | None = None, present: bool = False) -> int:
+    """Open ``path`` (or the start page) and run the event loop; with ``screenshot_to``, save a
+    picture of the window instead and return (1 if the workshop could not be opened)."""
+    app = make_app()
+    bench = Workbench()
+    if screenshot_to:
+        bench.show_error = lambda _p, _t, msg: print(f"journeymapper: {msg}", file=sys.stderr)
+    target: QWidget | None = bench.open_path(path) if path else None
+    if target is None:
+        if screenshot_to and path:
+            return 1
+        target = bench.show_start_page()
+    if screenshot_to:
+        if present and isinstance(target, MainWindow):
+            target.resize(1920, 1080)
+            target.presentation.enter()
+        screenshot(target, Path(screenshot_to))
+        bench.quit()
+        return 0
+    return app.exec()

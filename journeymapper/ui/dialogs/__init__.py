@@ -1,0 +1,1 @@
+"""Small dialogs: pain point quick entry and error messages."""

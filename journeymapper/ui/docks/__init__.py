@@ -1,0 +1,1 @@
+"""The window's docks: inspector, pain points list and undo history."""

@@ -1,0 +1,281 @@
+"""The main window: the map in the middle, docks around it, menus, title and status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QLineEdit, QMainWindow, QToolBar
+
+from journeymapper.model import Change, PainPoint, edits
+from journeymapper.ui import settings
+from journeymapper.ui.actions import WindowActions, optional_function
+from journeymapper.ui.canvas import MapView
+from journeymapper.ui.dialogs.painpoint import PainPointDialog
+from journeymapper.ui.docks.history import HistoryDock
+from journeymapper.ui.docks.inspector import InspectorDock
+from journeymapper.ui.docks.painpoints import PainPointsDock
+from journeymapper.ui.presentation import Presentation
+from journeymapper.ui.session import Session
+
+if TYPE_CHECKING:
+    from journeymapper.ui.app import Workbench
+
+Ref = tuple[str, str]
+
+
+def top_pain_point(pps: list[PainPoint]) -> PainPoint | None:
+    """The pain point a vote on a card goes to: most votes, then most severe."""
+    return min(pps, key=lambda p: (-p.votes, -p.severity, p.id), default=None)
+
+
+class MainWindow(QMainWindow):
+    closed = Signal(object)  # this window, after its session is closed
+
+    def __init__(self, session: Session, controller: Workbench) -> None:
+        super().__init__()
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.session = session
+        self.controller = controller
+        self.pain_dialog: PainPointDialog | None = None
+        self.view = MapView(session, self)
+        self.setCentralWidget(self.view)
+        self.inspector = InspectorDock(session, self)
+        self.painpoints = PainPointsDock(session, self)
+        self.history = HistoryDock(session, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.painpoints)
+        self.tabifyDockWidget(self.painpoints, self.history)
+        self.painpoints.raise_()
+        self.resizeDocks([self.inspector], [360], Qt.Orientation.Horizontal)
+        self.presentation = Presentation(self)
+        self.actions_ = WindowActions(self)
+        self._notice = QLabel()
+        self.statusBar().addPermanentWidget(self._notice)
+        self.view.selectionChangedIds.connect(self._selection_changed)
+        self.painpoints.painPointSelected.connect(self._pain_point_picked)
+        self.inspector.painPointChosen.connect(self.painpoints.select)
+        requested = getattr(self.view, "painPointRequested", None)
+        if requested is not None:  # the map's context menu asks for a pain point on a card
+            requested.connect(self.add_pain_point_to)
+        session.changed.connect(self._on_change)
+        session.error.connect(self._on_error)
+        self._restore_layout()
+        self._show_notice()
+        self.update_title()
+
+    # -- parts ---------------------------------------------------------------------------------
+    def docks(self) -> list[QDockWidget]:
+        return [self.inspector, self.painpoints, self.history]
+
+    def toolbars(self) -> list[QToolBar]:
+        return self.findChildren(QToolBar)
+
+    @property
+    def file_path(self) -> Path | None:
+        path = getattr(self.session.file, "path", None)
+        return Path(path) if path else None
+
+    def update_title(self) -> None:
+        path = self.file_path
+        state = ("read-only" if self.session.doc.read_only else "saved") if path else "not saved"
+        parts = [self.session.doc.info.title, path.name if path else None, state]
+        self.setWindowTitle(" — ".join(p for p in parts if p))
+        self.setWindowFilePath(str(path) if path else "")
+
+    def _show_notice(self) -> None:
+        notice = getattr(self.session.file, "notice", None)
+        self._notice.setText(str(notice) if notice else "")
+        if notice:
+            self.statusBar().showMessage(str(notice), 15000)
+
+    def _on_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        QApplication.beep()
+
+    def _on_change(self, change: Change) -> None:
+        if change.touches("info"):
+            self.update_title()
+
+    # -- selection -----------------------------------------------------------------------------
+    def selected(self) -> list[Ref]:
+        return list(self.view.selected())
+
+    def selected_card(self) -> str | None:
+        cards = [i for k, i in self.selected() if k == "touchpoint"]
+        return cards[0] if len(cards) == 1 else None
+
+    def _selection_changed(self, refs: list[Ref]) -> None:
+        self.inspector.show_refs(list(refs))
+
+    def _pain_point_picked(self, pp_id: str) -> None:
+        pp = self.session.doc.pain_points.get(pp_id)
+        if pp is None:
+            return
+        if self.selected() != [("touchpoint", pp.touchpoint_id)]:
+            self.view.select_entities([("touchpoint", pp.touchpoint_id)])
+        self.inspector.show_entity("painpoint", pp_id)
+
+    # -- commands ------------------------------------------------------------------------------
+    def add_pain_point(self) -> None:
+        """P: the quick-entry dialog for the selected card (non-blocking; Enter adds)."""
+        tp_id = self.selected_card()
+        if tp_id is None:
+            self.statusBar().showMessage("Select one card first, then press P.", 6000)
+            return
+        self.add_pain_point_to(tp_id)
+
+    def add_pain_point_to(self, tp_id: str) -> None:
+        if self.session.doc.read_only or tp_id not in self.session.doc.touchpoints:
+            return
+        if self.pain_dialog is not None:
+            self.pain_dialog.reject()
+        dlg = PainPointDialog(self.session.doc.touchpoint(tp_id).title, self)
+        dlg.accepted.connect(lambda: self._pain_point_entered(tp_id, dlg))
+        dlg.finished.connect(lambda _r: self._pain_dialog_done(dlg))
+        self.pain_dialog = dlg
+        dlg.open()
+
+    def _pain_dialog_done(self, dlg: PainPointDialog) -> None:
+        if self.pain_dialog is dlg:
+            self.pain_dialog = None
+        dlg.deleteLater()
+
+    def _pain_point_entered(self, tp_id: str, dlg: PainPointDialog) -> None:
+        if self.session.doc.touchpoints.get(tp_id) is None:
+            return
+        edit = edits.add_pain_point(self.session.doc, tp_id, dlg.text.text(), dlg.severity(),
+                                    dlg.kind(), dlg.servqual())
+        self.session.do(edit)
+
+    def vote(self) -> None:
+        """V: +1 on the pain point picked in the list if it is on the selected card, else on the
+        card's top pain point; a card with no pain point opens the pain point entry instead."""
+        tp_id = self.selected_card()
+        if tp_id is None:
+            picked = self.painpoints.current_id()
+            if picked is None:
+                self.statusBar().showMessage("Select a card or a pain point, then press V.", 6000)
+                return
+            self.session.do(edits.vote(self.session.doc, picked))
+            return
+        pps = self.session.doc.pain_points_of(tp_id)
+        picked = self.painpoints.current_id()
+        target = next((p for p in pps if p.id == picked), None) or top_pain_point(pps)
+        if target is None:
+            self.add_pain_point()
+            return
+        self.session.do(edits.vote(self.session.doc, target.id))
+
+    def delete_selection(self) -> None:
+        """Delete what is selected on the map as one undo step (cards take their flows along)."""
+        doc, refs = self.session.doc, self.selected()
+        delete = getattr(self.view, "delete_selection", None)
+        if callable(delete):
+            delete()
+            return
+        if not refs:
+            return
+        stack = self.session.undo_stack
+        stack.beginMacro("Delete selection")
+        try:
+            flows = [i for k, i in refs if k == "flow" and i in doc.flows]
+            if flows:
+                self.session.do(edits.remove_flows(doc, flows))
+            cards = [i for k, i in refs if k == "touchpoint" and i in doc.touchpoints]
+            if cards:
+                self.session.do(edits.remove_touchpoints(doc, cards))
+            for kind, eid in refs:
+                if kind == "stage" and doc.get("stage", eid):
+                    self.session.do(edits.remove_stage(doc, eid))
+                elif kind == "lane" and doc.get("lane", eid):
+                    self.session.do(edits.remove_lane(doc, eid))
+        finally:
+            stack.endMacro()
+
+    def cut_selection(self) -> None:
+        if getattr(self.view, "copy_selection", lambda: False)():
+            self.delete_selection()
+
+    def add_stage(self) -> None:
+        self._add_and_name(edits.add_stage(self.session.doc, "New stage"), "stage")
+
+    def add_lane(self) -> None:
+        self._add_and_name(edits.add_lane(self.session.doc, "New lane"), "lane")
+
+    def _add_and_name(self, edit: Any, kind: str) -> None:
+        if self.session.do(edit):
+            eid = edit.ops[-1].entity.id
+            self.view.select_entities([(kind, eid)])
+            self.inspector.show_entity(kind, eid)
+            name = self.inspector.field("name").widget
+            name.setFocus()
+            if isinstance(name, QLineEdit):
+                name.selectAll()
+
+    def set_overlay(self) -> None:
+        self.view.set_overlay_visible(self.actions_["overlay"].isChecked())
+
+    def toggle_overlay(self) -> None:
+        self.actions_["overlay"].trigger()
+
+    def save_as(self) -> None:
+        self.controller.save_as(self)
+
+    def export_workbook(self) -> None:
+        fn = optional_function("journeymapper.export.xlsx", "export_workbook")
+        path = self.controller.ask_save_path(self, "Export to Excel", self._suggest(".xlsx"),
+                                             "Excel workbook (*.xlsx)")
+        if fn and path:
+            self._run_export(lambda: fn(self.session.doc, Path(path), analysis=None), path)
+
+    def export_picture(self) -> None:
+        fn = optional_function("journeymapper.ui.render", "render_map")
+        path = self.controller.ask_save_path(self, "Export picture", self._suggest(".png"),
+                                             "Pictures (*.png *.svg *.pdf)")
+        if fn and path:
+            self._run_export(lambda: fn(self.session.doc, Path(path)), path)
+
+    def _suggest(self, suffix: str) -> str:
+        path = self.file_path
+        return str(path.with_suffix(suffix)) if path else f"workshop{suffix}"
+
+    def _run_export(self, job: Any, path: str) -> None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            job()
+        except Exception as exc:
+            self.controller.show_error(self, "Export failed", f"{Path(path).name}: {exc}")
+        else:
+            self.statusBar().showMessage(f"Exported to {path}", 10000)
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    # -- presentation and layout ---------------------------------------------------------------
+    def presentation_changed(self, on: bool) -> None:
+        self.actions_["present"].setChecked(on)
+
+    def _restore_layout(self) -> None:
+        geometry, state = settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.presentation.leave()  # remember the normal layout, not the full-screen one
+        settings.save_window_state(self.saveGeometry(), self.saveState())
+        self.presentation.timer.stop()
+        if self.pain_dialog is not None:
+            self.pain_dialog.reject()
+        super().closeEvent(event)
+        self.session.close()
+        wf = self.session.file
+        close = getattr(wf, "close", None)
+        if callable(close):
+            close()
+        self.closed.emit(self)

@@ -1,0 +1,128 @@
+"""The inspector edits every field through the session: typing is one undo step, on disk at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
+from test_window_fixtures import bench, jm_settings, reopen, window, workshop  # noqa: F401
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def line(win, attr: str) -> QLineEdit:  # type: ignore[no-untyped-def]
+    w = win.inspector.field(attr).edit
+    assert isinstance(w, QLineEdit)
+    return w
+
+
+def test_typing_a_title_is_one_undo_step_and_saved(window, workshop: Path, qtbot) -> None:  # noqa: F811
+    stack = window.session.undo_stack
+    window.view.select_entities([("touchpoint", "tp-a")])
+    assert window.inspector.ref == ("touchpoint", "tp-a")
+    title = line(window, "title")
+    qtbot.mouseClick(title, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(title, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(title, "Rude reception call")
+    assert window.session.doc.touchpoint("tp-a").title == "Rude reception call"
+    assert stack.count() == 1
+    assert title.text() == "Rude reception call" and title.cursorPosition() == len(title.text())
+    qtbot.keyClick(title, Qt.Key.Key_Tab)  # the gesture ends; the next field is a new step
+    notes = window.inspector.field("notes").edit
+    assert isinstance(notes, QPlainTextEdit)
+    qtbot.keyClicks(notes, "hung up")
+    assert window.session.doc.touchpoint("tp-a").notes == "hung up"
+    assert stack.count() == 2
+    window.close()
+    assert reopen(workshop).touchpoint("tp-a").title == "Rude reception call"
+
+
+def test_undo_restores_field_and_refused_value_reverts(window, qtbot) -> None:  # noqa: F811
+    window.view.select_entities([("touchpoint", "tp-b")])
+    title = line(window, "title")
+    qtbot.mouseClick(title, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(title, Qt.Key.Key_End)
+    qtbot.keyClicks(title, " now")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
+    assert window.session.doc.touchpoint("tp-b").title == "Plan meeting"
+    assert title.text() == "Plan meeting"
+    # an empty title is refused by the model: the status bar says why, the field reverts
+    qtbot.mouseClick(title, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(title, Qt.Key.Key_A, CTRL)
+    qtbot.keyClick(title, Qt.Key.Key_Delete)
+    assert "empty" in window.statusBar().currentMessage()
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert title.text() == "Plan meeting"
+
+
+def test_card_choice_score_and_flags(window, qtbot) -> None:  # noqa: F811
+    doc = window.session.doc
+    window.view.select_entities([("touchpoint", "tp-c")])
+    score = window.inspector.field("score").widget
+    assert isinstance(score, QSpinBox) and score.text() == "none"
+    score.setFocus()
+    qtbot.keyClick(score, Qt.Key.Key_Up)
+    qtbot.keyClick(score, Qt.Key.Key_Up)
+    assert doc.touchpoint("tp-c").score == 1
+    channel = window.inspector.field("channel").widget
+    assert isinstance(channel, QComboBox)
+    channel.setFocus()
+    qtbot.keyClick(channel, Qt.Key.Key_Up)  # "other" is last; one up is "letter"
+    assert doc.touchpoint("tp-c").channel == "letter"
+    start = window.inspector.field("is_start").widget
+    assert isinstance(start, QCheckBox)
+    qtbot.mouseClick(start, Qt.MouseButton.LeftButton, pos=QPoint(8, start.height() // 2))
+    assert doc.touchpoint("tp-c").is_start
+    tags = line(window, "tags")
+    qtbot.mouseClick(tags, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(tags, "phone, review, ")
+    assert doc.touchpoint("tp-c").tags == ("phone", "review")
+    assert tags.text() == "phone, review, "  # the trailing separator the user typed stays
+
+
+def test_nothing_selected_edits_the_workshop(window, workshop: Path, qtbot) -> None:  # noqa: F811
+    window.view.select_entities([])
+    assert window.inspector.ref[0] == "info"
+    org = line(window, "organisation")
+    qtbot.mouseClick(org, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(org, "Lakeside Surgery")
+    title = line(window, "title")
+    qtbot.mouseClick(title, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(title, Qt.Key.Key_End)
+    qtbot.keyClicks(title, " 2")
+    assert window.windowTitle() == "Test workshop 2 — test-workshop.jmw — saved"
+    date = line(window, "date")
+    qtbot.mouseClick(date, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(date, "2026-11-24")
+    assert str(window.session.doc.info.date) == "2026-11-24"
+    assert reopen(workshop).info.organisation == "Lakeside Surgery"
+
+
+def test_stage_lane_flow_and_pain_point_forms(window, qtbot) -> None:  # noqa: F811
+    doc = window.session.doc
+    stage = doc.stages[0]
+    window.view.select_entities([("stage", stage.id)])
+    colour = line(window, "color")
+    qtbot.mouseClick(colour, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(colour, "#ffcc00")
+    assert doc.stage(stage.id).color == "#ffcc00"
+    lane = doc.lanes[1]
+    window.view.select_entities([("lane", lane.id)])
+    owner = line(window, "owner")
+    qtbot.mouseClick(owner, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(owner, "Dana")
+    assert doc.lane(lane.id).owner == "Dana"
+    flow = next(iter(doc.flows))
+    window.view.select_entities([("flow", flow)])
+    label = line(window, "label")
+    qtbot.mouseClick(label, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(label, "calls back")
+    assert doc.flow(flow).label == "calls back"
+    window.inspector.show_entity("painpoint", "pp-1")
+    sev = window.inspector.field("severity").widget
+    sev.setFocus()
+    qtbot.keyClick(sev, Qt.Key.Key_Up)
+    assert doc.pain_point("pp-1").severity == 5

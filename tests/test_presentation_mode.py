@@ -1,0 +1,82 @@
+"""Presentation mode: F5 in, Esc out with the layout restored; stage navigation; the timer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from test_window_fixtures import bench, jm_settings, window, workshop  # noqa: F401
+
+
+def test_enter_navigate_leave(window, qtbot) -> None:  # noqa: F811
+    p = window.presentation
+    stages = [s.id for s in window.session.doc.stages]
+    window.inspector.hide()  # a layout the user made must come back exactly
+    QApplication.processEvents()  # let the dock layout settle before taking its picture
+    state, geometry = window.saveState(), window.saveGeometry()
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_F5)
+    assert p.active and window.isFullScreen()
+    assert not window.menuBar().isVisible() and not window.statusBar().isVisible()
+    assert not any(d.isVisible() for d in window.docks())
+    assert not any(t.isVisible() for t in window.toolbars())
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    assert p.focused_stage() == stages[0]
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    assert p.focused_stage() == stages[2]
+    qtbot.keyClick(window.view, Qt.Key.Key_Left)
+    assert p.focused_stage() == stages[1]
+    for _ in stages:
+        qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    assert p.focused_stage() == stages[-1]  # stops at the last stage
+    qtbot.keyClick(window.view, Qt.Key.Key_Home)
+    assert p.focused_stage() is None
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert not p.active and not window.isFullScreen()
+    assert window.menuBar().isVisible() and window.statusBar().isVisible()
+    assert not window.inspector.isVisible() and window.painpoints.isVisible()
+    assert window.saveState() == state and window.saveGeometry() == geometry
+
+
+def test_keys_work_while_presenting(window, qtbot) -> None:  # noqa: F811
+    window.view.select_entities([("touchpoint", "tp-b")])
+    qtbot.keyClick(window.view, Qt.Key.Key_F5)
+    qtbot.keyClick(window.view, Qt.Key.Key_V)
+    assert window.session.doc.pain_point("pp-2").votes == 4
+    was = window.view.overlay_visible()
+    qtbot.keyClick(window.view, Qt.Key.Key_O)
+    assert window.view.overlay_visible() != was
+    qtbot.keyClick(window.view, Qt.Key.Key_P)
+    assert window.pain_dialog is not None
+    qtbot.keyClicks(window.pain_dialog.text, "Could not read the slides")
+    qtbot.keyClick(window.pain_dialog.text, Qt.Key.Key_Return)
+    assert len(window.session.doc.pain_points_of("tp-b")) == 3
+    qtbot.keyClick(window.view, Qt.Key.Key_N)
+    assert len(window.session.doc.touchpoints) == 4
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+
+
+def test_timer_starts_pauses_and_adjusts(window, qtbot) -> None:  # noqa: F811
+    timer = window.presentation.timer
+    qtbot.keyClick(window.view, Qt.Key.Key_F5)
+    assert not timer.isVisible()
+    qtbot.keyClick(window.view, Qt.Key.Key_T)
+    assert timer.isVisible() and timer.running and timer.text() == "15:00"
+    qtbot.waitUntil(lambda: timer.remaining < 15 * 60, timeout=5000)
+    qtbot.keyClick(window.view, Qt.Key.Key_T)
+    assert not timer.running
+    paused_at = timer.remaining
+    assert timer.text().endswith("⏸")
+    qtbot.keyClick(window.view, Qt.Key.Key_Plus)
+    assert timer.remaining == paused_at + 60
+    qtbot.keyClick(window.view, Qt.Key.Key_Minus)
+    qtbot.keyClick(window.view, Qt.Key.Key_Minus)
+    assert timer.remaining == paused_at - 60
+    assert timer.height() >= 80  # readable from the back of the room
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert not timer.isVisible() and not timer.running
+
+
+def test_timer_keys_do_nothing_outside_presentation(window, qtbot) -> None:  # noqa: F811
+    qtbot.keyClick(window.view, Qt.Key.Key_T)
+    assert not window.presentation.timer.isVisible()

@@ -1,0 +1,105 @@
+"""Opening workshops into the window: samples, refused files, the start page, no leaks."""
+
+from __future__ import annotations
+
+import gc
+import shutil
+import weakref
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from test_window_fixtures import ROOT, bench, flush_deletes, jm_settings, workshop  # noqa: F401
+
+from journeymapper.ui import settings
+from journeymapper.ui.start_page import StartPage
+from journeymapper.ui.window import MainWindow
+
+SAMPLES = sorted((ROOT / "workshops").glob("*.jmw"))
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_open_each_sample(bench, sample: Path, tmp_path: Path, qtbot) -> None:  # noqa: F811
+    copy = tmp_path / sample.name
+    shutil.copyfile(sample, copy)
+    w = bench.open_path(copy)
+    assert isinstance(w, MainWindow)
+    qtbot.waitExposed(w)
+    doc = w.session.doc
+    assert doc.touchpoints and w.windowTitle() == f"{doc.info.title} — {sample.name} — saved"
+    assert w.painpoints.tree.topLevelItemCount() == len(doc.pain_points)
+    w.close()
+
+
+def test_title_and_recent(bench, workshop: Path, qtbot) -> None:  # noqa: F811
+    w = bench.open_path(workshop)
+    assert w is not None
+    assert w.windowTitle() == "Test workshop — test-workshop.jmw — saved"
+    assert settings.recent_files() == [workshop.resolve()]
+    w.close()
+    workshop.unlink()
+    assert settings.recent_files() == []  # missing files are pruned
+
+
+def test_refused_file_shows_message_and_app_stays(bench, tmp_path: Path, qtbot) -> None:  # noqa: F811
+    bad = tmp_path / "garbage.jmw"
+    bad.write_bytes(b"\x00\x01 this is not a workshop" * 40)
+    original = bad.read_bytes()
+    page = bench.show_start_page()
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        else:
+            QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(0, answer)
+    assert bench.open_path(bad) is None
+    assert len(seen) == 1 and "garbage.jmw" in seen[0]
+    assert bad.read_bytes() == original
+    assert page.isVisible() and bench.start_page is page and not bench.windows
+
+
+def test_start_page_template_and_sample(bench, tmp_path: Path, qtbot) -> None:  # noqa: F811
+    page = bench.show_start_page()
+    assert isinstance(page, StartPage)
+    qtbot.waitExposed(page)
+    qtbot.mouseClick(page.template_buttons["service-blueprint"], Qt.MouseButton.LeftButton)
+    assert len(bench.windows) == 1
+    w = bench.windows[0]
+    assert w.file_path == tmp_path / "answer.jmw"
+    assert w.session.doc.stages[0].name == "Aware"
+    w.close()
+    if not SAMPLES:
+        return
+    page = bench.show_start_page()
+    original = SAMPLES[0].read_bytes()
+    item = page.samples.item(0)
+    page.samples.setCurrentItem(item)
+    page.samples.setFocus()
+    qtbot.keyClick(page.samples, Qt.Key.Key_Return)
+    assert len(bench.windows) == 1
+    opened = bench.windows[0].file_path
+    assert opened is not None and opened.parent == tmp_path / "workspace"
+    assert SAMPLES[0].read_bytes() == original  # the shipped sample is never the open file
+    bench.windows[0].close()
+
+
+def test_open_and_close_fifty_times_leaks_nothing(bench, workshop: Path, qtbot) -> None:  # noqa: F811
+    refs: list[weakref.ref[object]] = []
+    for _ in range(50):
+        w = bench.open_path(workshop)
+        assert w is not None
+        refs += [weakref.ref(w.session), weakref.ref(w.session.doc)]
+        w.close()
+        del w
+        flush_deletes()
+    gc.collect()
+    assert not bench.windows
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    alive = [r for r in refs if r() is not None]
+    assert not alive, f"{len(alive)} sessions/documents still alive"
