@@ -140,12 +140,17 @@ class WorkshopFile:
             backup = None
             if revision != SCHEMA_HEAD:
                 backup = _backup_name(p, revision)
-                if has_pending_wal(p):  # the file alone is not the workshop: copy both as one
-                    dst = sqlite3.connect(backup)
-                    snap.backup(dst)
-                    dst.close()
-                else:
-                    shutil.copyfile(p, backup)  # byte for byte
+                try:
+                    if has_pending_wal(p):  # the file alone is not the workshop: copy it whole
+                        dst = sqlite3.connect(backup)
+                        snap.backup(dst)
+                        dst.close()
+                    else:
+                        shutil.copyfile(p, backup)  # byte for byte
+                except (OSError, sqlite3.Error) as exc:
+                    backup.unlink(missing_ok=True)
+                    raise StoreError(p, f"needs updating, but no backup could be kept ({exc})"
+                                     ) from None
         try:
             conn = connect(p)
         except sqlite3.Error as exc:
