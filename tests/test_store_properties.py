@@ -15,7 +15,7 @@ from model_strategies import random_edit
 from journeymapper.model import Edit, EditError, Op
 from journeymapper.store import WorkshopFile
 
-SETTINGS = settings(max_examples=25, deadline=None,
+SETTINGS = settings(max_examples=50, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
