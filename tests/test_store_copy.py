@@ -96,10 +96,27 @@ def test_save_as_from_a_read_only_file(tmp_path: Path) -> None:
     try:
         with WorkshopFile.open(src) as wf:
             assert wf.read_only
+            before = folder_state(tmp_path)
             with wf.save_as(tmp_path / "mine.jmw") as copy:
+                assert set(folder_state(tmp_path)) - set(before) == {
+                    "mine.jmw", "mine.jmw-wal", "mine.jmw-shm", "mine.jmw-lock"}
+                assert folder_state(tmp_path)[src.name] == before[src.name]
                 assert not copy.read_only and copy.document == expected
                 copy.document.apply(edits.update_info(copy.document, title="Now editable"))
     finally:
         os.chmod(src, 0o644)
     with WorkshopFile.open(tmp_path / "mine.jmw") as mine:
         assert mine.document.info.title == "Now editable"
+
+
+def test_save_as_from_a_view_of_a_file_another_window_writes(tmp_path: Path) -> None:
+    src = tmp_path / "busy.jmw"
+    new_workshop(src)
+    with WorkshopFile.open(src) as writer:
+        doc = writer.document
+        for i in range(8):
+            doc.apply(step(doc, i))
+        with WorkshopFile.open(src, read_only_if_locked=True) as view, \
+                view.save_as(tmp_path / "snapshot.jmw") as copy:
+            assert view.read_only and not copy.read_only
+            assert copy.document == doc

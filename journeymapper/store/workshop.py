@@ -83,6 +83,7 @@ class WorkshopFile:
         self._conn = conn
         self._lock = lock
         self.read_only = conn is None
+        self._beside_writer = False  # read-only because another window writes it
         document.read_only = self.read_only
         self._persister: writer.Persister | None = None
         if conn is not None:
@@ -129,7 +130,9 @@ class WorkshopFile:
         with snapshot(p, live=live) as conn:
             revision = check(conn, p)
             doc = load_document(read_entities(conn, p, revision), p)
-        return cls(p, doc, revision, None, None, notice)
+        wf = cls(p, doc, revision, None, None, notice)
+        wf._beside_writer = live
+        return wf
 
     @classmethod
     def _open_locked(cls, p: Path, lock: FileLock) -> WorkshopFile:
@@ -270,7 +273,7 @@ class WorkshopFile:
             if self._conn is not None:
                 self._conn.backup(dst)
             else:
-                with snapshot(self.path, live=True) as src:
+                with snapshot(self.path, live=self._beside_writer) as src:
                     src.backup(dst)
             writable_pragmas(dst)
         finally:
