@@ -1,0 +1,322 @@
+"""Report charts with matplotlib's object API on the Agg canvas (no GUI backend, thread-safe).
+
+Each ``*_chart`` function returns PNG bytes; :func:`export_charts` writes PNG and SVG files.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from journeymapper.analysis.results import Analysis
+from journeymapper.model import Document, Lane, Layer, Stage
+
+from .rows import ordered_touchpoints
+from .text import clean
+
+DPI = 150
+NAVY = "#1F3A5F"
+PAIN = "#C92A2A"
+ZONES = (  # low, high, colour, label
+    (-0.5, 6.5, "#E03131", "at risk 0-6"),
+    (6.5, 8.5, "#F08C00", "indifferent 7-8"),
+    (8.5, 10.5, "#2F9E44", "advocate 9-10"),
+)
+SEVERITY_COLOURS = ("#FFE8A3", "#FFC078", "#FF8A4C", "#E8590C", "#A61E1E")
+RC: Any = {"font.size": 9, "axes.titlesize": 12, "axes.titleweight": "bold", "axes.labelsize": 10,
+      "axes.spines.top": False, "axes.spines.right": False, "svg.fonttype": "none"}
+
+
+def _t(text: str) -> str:
+    """User text as matplotlib shows it literally: no control characters, no mathtext."""
+    return clean(text).replace("$", r"\$")
+
+
+def _wrap(name: str, width: int = 14) -> str:
+    name = _t(name)
+    return "\n".join(textwrap.wrap(name, width, max_lines=3, placeholder="…")) or name
+
+
+def _figure(width: float, height: float) -> Any:
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width, height), dpi=DPI, layout="constrained")
+
+
+def _save(fig: Any, fmt: str = "png") -> bytes:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(fig)
+    buf = io.BytesIO()
+    fig.savefig(buf, format=fmt, dpi=DPI, facecolor="white")
+    return buf.getvalue()
+
+
+def _empty(ax: Any, text: str) -> None:
+    ax.text(0.5, 0.5, text, ha="center", va="center", color="#666666", fontsize=11,
+            transform=ax.transAxes)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
+
+
+def _titles(fig: Any, ax: Any, doc: Document, what: str) -> None:
+    """A bold heading over the figure and the workshop's name as a quieter second line."""
+    fig.suptitle(what, x=0.01, ha="left", fontsize=13, fontweight="bold", color="#111111")
+    ax.set_title(_t(doc.info.title), loc="left", fontsize=9.5, fontweight="normal", color="#555555")
+
+
+# -- satisfaction along the journey -----------------------------------------------------------
+def satisfaction_figure(doc: Document) -> Any:
+    import matplotlib
+
+    stages = doc.stages
+    fig = _figure(min(16.0, max(8.0, 1.3 * len(stages) + 2.5)), 5.2)
+    with matplotlib.rc_context(RC):
+        ax = fig.add_subplot()
+        _titles(fig, ax, doc, "Satisfaction along the journey")
+        if not stages:
+            _empty(ax, "No stages yet")
+            return fig
+        n = len(stages)
+        for low, high, colour, label in ZONES:
+            ax.axhspan(low, high, color=colour, alpha=0.09, lw=0)
+            ax.text(1.005, (max(low, 0) + min(high, 10)) / 2, label,
+                    transform=ax.get_yaxis_transform(), va="center", ha="left", color=colour,
+                    fontsize=9, fontweight="bold")
+        idx = {s.id: i for i, s in enumerate(stages)}
+        painful = {p.touchpoint_id: p.severity for p in doc.pain_points.values()}
+        for p in doc.pain_points.values():
+            painful[p.touchpoint_id] = max(painful[p.touchpoint_id], p.severity)
+        per_stage: dict[int, list[Any]] = {}
+        for t in ordered_touchpoints(doc):
+            per_stage.setdefault(idx[t.stage_id], []).append(t)
+        xs, ys, pxs, pys, psz, uxs = [], [], [], [], [], []
+        means: list[tuple[int, float]] = []
+        many = len(doc.touchpoints) > 400
+        for i, cards in sorted(per_stage.items()):
+            scored = [t for t in cards if t.score is not None]
+            if scored:
+                means.append((i, sum(t.score for t in scored) / len(scored)))
+            k = len(cards)
+            for j, t in enumerate(cards):
+                x = i + (0.0 if k == 1 else -0.28 + 0.56 * j / (k - 1))
+                if t.score is not None:
+                    xs.append(x)
+                    ys.append(t.score)
+                    if t.id in painful:
+                        pxs.append(x)
+                        pys.append(t.score)
+                        psz.append(30 + 18 * painful[t.id])
+                elif t.id in painful:
+                    uxs.append(x)
+        ax.scatter(xs, ys, s=10 if many else 34, color="#4C6EF5", alpha=0.35 if many else 0.85,
+                   edgecolor="white", linewidth=0.5, zorder=3, label="touch-point score")
+        if pxs:
+            ax.scatter(pxs, pys, s=psz, marker="D", facecolor="none", edgecolor=PAIN,
+                       linewidth=1.4, zorder=4, label="has a pain point (size: severity)")
+        if uxs:
+            ax.scatter(uxs, [-0.2] * len(uxs), marker="^", color=PAIN, s=28, zorder=4,
+                       clip_on=False, label="pain point on an unscored card")
+        if means:
+            mx, my = zip(*means, strict=True)
+            ax.plot(mx, my, color=NAVY, lw=2.4, marker="o", ms=7, zorder=5, label="stage mean")
+            for x, y in means:
+                ax.annotate(f"{y:.1f}", (x, y), textcoords="offset points", xytext=(0, 9),
+                            ha="center", fontsize=9, fontweight="bold", color=NAVY, zorder=6,
+                            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
+                                  "alpha": 0.8})
+        else:
+            ax.text(0.5, 0.5, "No satisfaction scores yet", transform=ax.transAxes,
+                    ha="center", color="#666666")
+        ax.set_xlim(-0.6, n - 0.4)
+        ax.set_ylim(-0.5, 10.5)
+        ax.set_xticks(range(n), [_wrap(s.name) for s in stages],
+                      rotation=0 if n <= 8 else 35, ha="center" if n <= 8 else "right")
+        ax.set_yticks(range(0, 11))
+        ax.set_ylabel("Satisfaction (0-10)")
+        ax.set_xlabel("Stage")
+        ax.grid(axis="y", color="#DDDDDD", lw=0.6)
+        ax.set_axisbelow(True)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13 if n <= 8 else -0.28), ncol=4,
+                  frameon=False, fontsize=8)
+    return fig
+
+
+# -- hand-off heat map --------------------------------------------------------------------------
+def handoff_matrix(doc: Document, analysis: Analysis | None) -> dict[tuple[str, str], int]:
+    """The analysis' matrix, or, without one, flows between two different non-customer lanes."""
+    if analysis is not None:
+        return dict(analysis.matrix)
+    out: dict[tuple[str, str], int] = {}
+    tps = doc.touchpoints
+    for f in doc.flows.values():
+        a, b = tps[f.source_id].lane_id, tps[f.target_id].lane_id
+        if a != b and Layer.CUSTOMER not in (doc.lane(a).layer, doc.lane(b).layer):
+            out[(a, b)] = out.get((a, b), 0) + 1
+    return out
+
+
+def handoff_figure(doc: Document, analysis: Analysis | None) -> Any:
+    import matplotlib
+    from matplotlib.patches import Rectangle
+
+    matrix = handoff_matrix(doc, analysis)
+    involved = {x for pair in matrix for x in pair}
+    lanes = [ln for ln in doc.lanes if ln.layer != Layer.CUSTOMER or ln.id in involved]
+    if len(lanes) > 20:
+        lanes = [ln for ln in lanes if ln.id in involved]
+    n = len(lanes)
+    side = min(14.0, max(5.5, 0.55 * n + 3.2))
+    fig = _figure(side + 1.2, side)
+    with matplotlib.rc_context(RC):
+        ax = fig.add_subplot()
+        _titles(fig, ax, doc, "Hand-offs between departments")
+        if not matrix or not lanes:
+            _empty(ax, "No hand-offs between departments")
+            return fig
+        grid = [[matrix.get((a.id, b.id), 0) for b in lanes] for a in lanes]
+        top = max(max(r) for r in grid) or 1
+        im = ax.imshow(grid, cmap="Oranges", vmin=0, vmax=top, aspect="equal")
+        for i, r in enumerate(grid):
+            for j, v in enumerate(r):
+                if i == j:
+                    ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, color="#E9ECEF", lw=0))
+                if v:
+                    ax.text(j, i, str(v), ha="center", va="center", fontweight="bold",
+                            fontsize=10 if n <= 12 else 7,
+                            color="white" if v > top * 0.55 else "#222222")
+        names = [_wrap(ln.name, 16) for ln in lanes]
+        ax.set_xticks(range(n), names, rotation=35, ha="right", rotation_mode="anchor")
+        ax.set_yticks(range(n), names)
+        ax.set_xlabel("to lane (receives the work)")
+        ax.set_ylabel("from lane (hands the work over)")
+        ax.set_xticks([x - 0.5 for x in range(1, n)], minor=True)
+        ax.set_yticks([y - 0.5 for y in range(1, n)], minor=True)
+        ax.grid(which="minor", color="white", lw=1.5)
+        ax.tick_params(which="minor", length=0)
+        for side_ in ("top", "right", "left", "bottom"):
+            ax.spines[side_].set_visible(False)
+        bar = fig.colorbar(im, ax=ax, shrink=0.7, pad=0.02)
+        bar.set_label("hand-offs")
+        bar.ax.yaxis.get_major_locator().set_params(integer=True)
+    return fig
+
+
+# -- pain points per stage and per lane ---------------------------------------------------------
+def _pain_counts(doc: Document, by: str) -> tuple[list[str], list[list[int]]]:
+    items: Sequence[Stage | Lane] = doc.stages if by == "stage" else doc.lanes
+    idx = {e.id: i for i, e in enumerate(items)}
+    counts = [[0] * len(items) for _ in range(5)]
+    tps = doc.touchpoints
+    for p in doc.pain_points.values():
+        t = tps[p.touchpoint_id]
+        counts[p.severity - 1][idx[t.stage_id if by == "stage" else t.lane_id]] += 1
+    return [e.name for e in items], counts
+
+
+def pain_figure(doc: Document, by: str = "stage") -> Any:
+    import matplotlib
+    from matplotlib.ticker import MaxNLocator
+
+    names, counts = _pain_counts(doc, by)
+    n = len(names)
+    horizontal = by == "lane"
+    if horizontal:
+        fig = _figure(9.0, min(14.0, max(4.0, 0.45 * n + 2.0)))
+    else:
+        fig = _figure(min(16.0, max(8.0, 1.1 * n + 2.5)), 5.0)
+    with matplotlib.rc_context(RC):
+        ax = fig.add_subplot()
+        _titles(fig, ax, doc, f"Pain points per {by}, by severity")
+        if not doc.pain_points:
+            _empty(ax, "No pain points recorded")
+            return fig
+        base = [0] * n
+        pos = list(range(n))
+        for sev in range(5):
+            vals = counts[sev]
+            if not any(vals):
+                continue
+            label = f"{sev + 1}" + (" (mild)" if sev == 0 else " (severe)" if sev == 4 else "")
+            if horizontal:
+                ax.barh(pos, vals, left=base, color=SEVERITY_COLOURS[sev], label=label,
+                        edgecolor="white", lw=0.6, height=0.65)
+            else:
+                ax.bar(pos, vals, bottom=base, color=SEVERITY_COLOURS[sev], label=label,
+                       edgecolor="white", lw=0.6, width=0.65)
+            base = [b + v for b, v in zip(base, vals, strict=True)]
+        for i, total in enumerate(base):
+            if total:
+                xy, off = ((total, i), (4, 0)) if horizontal else ((i, total), (0, 3))
+                ax.annotate(str(total), xy, textcoords="offset points", xytext=off,
+                            ha="left" if horizontal else "center",
+                            va="center" if horizontal else "bottom", fontsize=9, color="#333333")
+        labels = [_wrap(x, 22 if horizontal else 14) for x in names]
+        if horizontal:
+            ax.set_yticks(pos, labels)
+            ax.invert_yaxis()
+            ax.set_xlabel("pain points")
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+            ax.set_xlim(0, max(base) * 1.12 + 0.5)
+            ax.grid(axis="x", color="#DDDDDD", lw=0.6)
+        else:
+            ax.set_xticks(pos, labels, rotation=0 if n <= 8 else 35,
+                          ha="center" if n <= 8 else "right")
+            ax.set_ylabel("pain points")
+            ax.set_xlabel("Stage")
+            ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+            ax.set_ylim(0, max(base) * 1.12 + 0.5)
+            ax.grid(axis="y", color="#DDDDDD", lw=0.6)
+        ax.set_axisbelow(True)
+        ax.legend(title="severity", frameon=False, fontsize=8, title_fontsize=8,
+                  loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    return fig
+
+
+# -- public API ---------------------------------------------------------------------------------
+def _builders(doc: Document, analysis: Analysis | None) -> list[tuple[str, Callable[[], Any]]]:
+    return [
+        ("satisfaction", lambda: satisfaction_figure(doc)),
+        ("handoffs", lambda: handoff_figure(doc, analysis)),
+        ("pain-by-stage", lambda: pain_figure(doc, "stage")),
+        ("pain-by-lane", lambda: pain_figure(doc, "lane")),
+    ]
+
+
+def satisfaction_chart(doc: Document) -> bytes:
+    return _save(satisfaction_figure(doc))
+
+
+def handoff_chart(doc: Document, analysis: Analysis | None = None) -> bytes:
+    return _save(handoff_figure(doc, analysis))
+
+
+def pain_chart(doc: Document, by: str = "stage") -> bytes:
+    """Pain points per ``"stage"`` or per ``"lane"``, stacked by severity."""
+    if by not in ("stage", "lane"):
+        raise ValueError("by must be 'stage' or 'lane'")
+    return _save(pain_figure(doc, by))
+
+
+def render_all(doc: Document, analysis: Analysis | None = None) -> list[tuple[str, bytes]]:
+    """Every chart as (name, PNG bytes)."""
+    return [(name, _save(build())) for name, build in _builders(doc, analysis)]
+
+
+def export_charts(doc: Document, analysis: Analysis | None, out_dir: Path | str) -> list[Path]:
+    """Write every chart as ``<name>.png`` and ``<name>.svg`` into ``out_dir``."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for name, build in _builders(doc, analysis):
+        fig = build()
+        for fmt in ("png", "svg"):
+            path = out / f"{name}.{fmt}"
+            path.write_bytes(_save(fig, fmt))
+            written.append(path)
+    return written
