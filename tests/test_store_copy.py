@@ -120,3 +120,28 @@ def test_save_as_from_a_view_of_a_file_another_window_writes(tmp_path: Path) -> 
                 view.save_as(tmp_path / "snapshot.jmw") as copy:
             assert view.read_only and not copy.read_only
             assert copy.document == doc
+
+
+def test_create_in_a_read_only_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(StoreError, match="cannot be written: you cannot write to its folder"):
+            WorkshopFile.create(folder / "new.jmw", build("blank"))
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o755)
+
+
+def test_create_over_a_read_only_file_even_when_asked(tmp_path: Path) -> None:
+    path = tmp_path / "keep.jmw"
+    new_workshop(path)
+    path.chmod(0o444)
+    try:
+        before = folder_state(tmp_path)
+        with pytest.raises(StoreError, match="you cannot write to this file"):
+            WorkshopFile.create(path, build("blank"), overwrite=True)
+        assert folder_state(tmp_path) == before
+    finally:
+        path.chmod(0o644)

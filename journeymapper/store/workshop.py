@@ -26,10 +26,9 @@ from .sql import connect, engine_over, writable_pragmas
 LOCKED = "is already open in another JourneyMapper window"
 
 
-def _may_write(path: Path) -> str | None:
+def _may_write(path: Path, *, exists: bool = True) -> str | None:
     """Why the file cannot be written, or None. Mode bits count too, so root honours them."""
-    st = os.stat(path)
-    if not os.access(path, os.W_OK) or not st.st_mode & 0o222:
+    if exists and (not os.access(path, os.W_OK) or not os.stat(path).st_mode & 0o222):
         return "you cannot write to this file"
     folder = path.parent
     if not os.access(folder, os.W_OK) or not os.stat(folder).st_mode & 0o222:
@@ -218,6 +217,9 @@ class WorkshopFile:
             raise StoreError(p, "cannot be written: its folder does not exist")
         if p.exists() and not overwrite:
             raise StoreError(p, "already exists; choose another name")
+        why_not = _may_write(p, exists=p.exists())
+        if why_not is not None:
+            raise StoreError(p, f"cannot be written: {why_not}")
         lock = FileLock(p)
         try:
             lock.acquire()
