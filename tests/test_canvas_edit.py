@@ -15,9 +15,9 @@ def _doc() -> Document:
     doc = templates.build("service-blueprint", "Test")
     st = [s.id for s in doc.stages]
     ln = [x.id for x in doc.lanes]
-    for i, (s, l, title) in enumerate([(0, 0, "Hears about us"), (1, 0, "Calls reception"),
+    for i, (s, x, title) in enumerate([(0, 0, "Hears about us"), (1, 0, "Calls reception"),
                                        (1, 1, "Receptionist answers"), (2, 2, "Books slot")]):
-        doc.apply(edits.add_touchpoint(doc, st[s], ln[l], title, touchpoint_id=f"tp{i}"))
+        doc.apply(edits.add_touchpoint(doc, st[s], ln[x], title, touchpoint_id=f"tp{i}"))
     doc.apply(edits.add_flow(doc, "tp0", "tp1", flow_id="fl0"))
     doc.revision = 0
     return doc
@@ -37,6 +37,15 @@ def view(qtbot: QtBot) -> MapView:
 
 def vp(view: MapView, p: QPointF) -> QPoint:
     return view.mapFromScene(p)
+
+
+def click(qtbot: QtBot, view: MapView, p: QPointF,
+          mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, mods, vp(view, p))
+
+
+def dclick(qtbot: QtBot, view: MapView, p: QPointF) -> None:
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=vp(view, p))
 
 
 def drag(qtbot: QtBot, view: MapView, a: QPointF, b: QPointF, steps: int = 8,
@@ -65,7 +74,7 @@ def assert_in_sync(view: MapView) -> None:
 def test_double_click_empty_cell_adds_card_and_types_title(qtbot: QtBot, view: MapView) -> None:
     doc = view.session.doc
     s, ln = doc.stages[3].id, doc.lanes[1].id
-    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=vp(view, view.cell_rect(s, ln).center()))
+    dclick(qtbot, view, view.cell_rect(s, ln).center())
     assert len(doc.cell(s, ln)) == 1
     assert view.editor is not None
     qtbot.keyClicks(view.viewport(), "Nurse calls back")
@@ -80,3 +89,204 @@ def test_double_click_empty_cell_adds_card_and_types_title(qtbot: QtBot, view: M
     view.session.undo_stack.redo()
     assert [t.title for t in doc.cell(s, ln)] == ["Nurse calls back"]
     assert_in_sync(view)
+
+
+def card_center(view: MapView, tp_id: str) -> QPointF:
+    return view.card_rect(tp_id).center()
+
+
+def test_drag_card_to_another_lane(qtbot: QtBot, view: MapView) -> None:
+    doc = view.session.doc
+    s2, l3 = doc.stages[2].id, doc.lanes[3].id
+    drag(qtbot, view, card_center(view, "tp1"), view.cell_rect(s2, l3).center())
+    tp = doc.touchpoint("tp1")
+    assert (tp.stage_id, tp.lane_id) == (s2, l3)
+    assert view.session.undo_stack.count() == 1
+    assert not view.frozen()
+    assert_in_sync(view)
+    # the flow re-routed to the card's new place
+    assert view.map_scene.flows["fl0"].boundingRect().intersects(view.card_rect("tp1"))
+    view.session.undo_stack.undo()
+    assert doc.touchpoint("tp1").stage_id == doc.stages[1].id
+    assert_in_sync(view)
+
+
+def test_drop_inserts_before_a_card(qtbot: QtBot, view: MapView) -> None:
+    doc = view.session.doc
+    top = view.card_rect("tp1").topLeft() + QPointF(30, 5)  # upper edge of the cell's only card
+    drag(qtbot, view, card_center(view, "tp3"), top)
+    s, ln = doc.stages[1].id, doc.lanes[0].id
+    assert [t.id for t in doc.cell(s, ln)] == ["tp3", "tp1"]
+    assert_in_sync(view)
+
+
+def test_multi_select_drag_is_one_undo_step(qtbot: QtBot, view: MapView) -> None:
+    doc = view.session.doc
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    click(qtbot, view, card_center(view, "tp0"))
+    click(qtbot, view, card_center(view, "tp1"), ctrl)
+    assert view.selected() == [("touchpoint", "tp0"), ("touchpoint", "tp1")]
+    # drag tp0 one lane down: tp1 keeps its offset and goes one lane down too
+    target = view.cell_rect(doc.stages[0].id, doc.lanes[1].id).center()
+    drag(qtbot, view, card_center(view, "tp0"), target)
+    assert doc.touchpoint("tp0").lane_id == doc.lanes[1].id
+    assert doc.touchpoint("tp1").lane_id == doc.lanes[1].id
+    assert doc.touchpoint("tp1").stage_id == doc.stages[1].id
+    assert view.session.undo_stack.count() == 1
+    assert_in_sync(view)
+    view.session.undo_stack.undo()
+    assert doc.touchpoint("tp0").lane_id == doc.lanes[0].id
+    assert doc.touchpoint("tp1").lane_id == doc.lanes[0].id
+    assert_in_sync(view)
+    view.session.undo_stack.redo()
+    assert doc.touchpoint("tp1").lane_id == doc.lanes[1].id
+    assert_in_sync(view)
+
+
+def test_drag_from_edge_handle_draws_flow(qtbot: QtBot, view: MapView) -> None:
+    doc = view.session.doc
+    r = view.card_rect("tp2")
+    handle = QPointF(r.right() - 3, r.center().y())
+    drag(qtbot, view, handle, card_center(view, "tp3"))
+    f = doc.flow_between("tp2", "tp3")
+    assert f is not None
+    assert doc.touchpoint("tp2").lane_id == doc.lanes[1].id  # the card did not move
+    assert f.id in view.map_scene.flows
+    view.session.undo_stack.undo()
+    assert doc.flow_between("tp2", "tp3") is None
+    assert_in_sync(view)
+
+
+def test_connect_tool_click_source_then_target(qtbot: QtBot, view: MapView) -> None:
+    doc = view.session.doc
+    view.start_connect_mode()
+    click(qtbot, view, card_center(view, "tp1"))
+    click(qtbot, view, card_center(view, "tp2"))
+    assert doc.flow_between("tp1", "tp2") is not None
+    assert view.tool is None
+    assert_in_sync(view)
+
+
+def test_reorder_lane_by_dragging_header(qtbot: QtBot, view: MapView) -> None:
+    doc = view.session.doc
+    first = doc.lanes[0].id
+    below = view.lane_rect(doc.lanes[2].id)
+    head = view.map_scene.layout.lane_header_rect(first).center()
+    drag(qtbot, view, head, QPointF(head.x(), below.bottom() - 5))
+    assert [x.id for x in doc.lanes].index(first) == 2
+    assert_in_sync(view)
+    view.session.undo_stack.undo()
+    assert doc.lanes[0].id == first
+    assert_in_sync(view)
+
+
+def test_reorder_stage_by_dragging_header(qtbot: QtBot, view: MapView) -> None:
+    doc = view.session.doc
+    last = doc.stages[-1].id
+    head = view.map_scene.layout.stage_header_rect(last).center()
+    drag(qtbot, view, head, QPointF(view.stage_rect(doc.stages[0].id).left() + 10, head.y()))
+    assert doc.stages[0].id == last
+    assert_in_sync(view)
+
+
+def test_delete_key_removes_card_with_its_flows(qtbot: QtBot, view: MapView) -> None:
+    doc = view.session.doc
+    click(qtbot, view, card_center(view, "tp1"))
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert "tp1" not in doc.touchpoints and "fl0" not in doc.flows
+    assert_in_sync(view)
+    view.session.undo_stack.undo()
+    assert "tp1" in doc.touchpoints and "fl0" in doc.flows
+    assert_in_sync(view)
+    view.session.undo_stack.redo()
+    assert "tp1" not in doc.touchpoints
+    assert_in_sync(view)
+
+
+def test_delete_flow_and_lane(qtbot: QtBot, view: MapView) -> None:
+    doc = view.session.doc
+    mid = view.map_scene.flows["fl0"].shape().pointAtPercent(0.0)
+    path = view.map_scene.flows["fl0"]._path
+    click(qtbot, view, path.pointAtPercent(0.5))
+    assert view.selected() == [("flow", "fl0")], mid
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert "fl0" not in doc.flows
+    lane = doc.lanes[0].id
+    head = view.map_scene.layout.lane_header_rect(lane).center()
+    click(qtbot, view, head)
+    assert view.selected() == [("lane", lane)]
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert lane not in doc.table("lane") and "tp0" not in doc.touchpoints
+    assert_in_sync(view)
+    view.session.undo_stack.undo()
+    assert lane in doc.table("lane") and "tp0" in doc.touchpoints and "tp1" in doc.touchpoints
+    assert_in_sync(view)
+
+
+def test_copy_paste_and_duplicate(qtbot: QtBot, view: MapView) -> None:
+    doc = view.session.doc
+    doc_before = len(doc.touchpoints)
+    click(qtbot, view, card_center(view, "tp2"))
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    s, ln = doc.stages[4].id, doc.lanes[3].id
+    click(qtbot, view, view.cell_rect(s, ln).center())
+    assert view.selected() == []
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [t.title for t in doc.cell(s, ln)] == ["Receptionist answers"]
+    assert len(doc.touchpoints) == doc_before + 1
+    new_id = doc.cell(s, ln)[0].id
+    assert view.selected() == [("touchpoint", new_id)]
+    qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert [t.title for t in doc.cell(s, ln)] == ["Receptionist answers"] * 2
+    assert view.session.undo_stack.count() == 2
+    assert_in_sync(view)
+    view.session.undo_stack.undo()
+    view.session.undo_stack.undo()
+    assert len(doc.touchpoints) == doc_before
+    assert_in_sync(view)
+
+
+def test_f2_and_header_double_click_rename(qtbot: QtBot, view: MapView) -> None:
+    doc = view.session.doc
+    click(qtbot, view, card_center(view, "tp0"))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    assert view.editor is not None
+    qtbot.keyClicks(view.viewport(), "Friend recommends us")
+    qtbot.keyClick(view.viewport(), Qt.Key.Key_Return)
+    assert doc.touchpoint("tp0").title == "Friend recommends us"
+    stage = doc.stages[0].id
+    head = view.map_scene.layout.stage_header_rect(stage).center()
+    dclick(qtbot, view, head)
+    qtbot.keyClicks(view.viewport(), "Discover")
+    qtbot.keyClick(view.viewport(), Qt.Key.Key_Escape)  # cancelled
+    assert doc.stage(stage).name == "Aware"
+    dclick(qtbot, view, head)
+    qtbot.keyClicks(view.viewport(), "Discover")
+    qtbot.keyClick(view.viewport(), Qt.Key.Key_Return)
+    assert doc.stage(stage).name == "Discover"
+    assert view.map_scene.stage_headers[stage].title == "Discover"
+    assert view.session.undo_stack.count() == 2
+
+
+def test_arrow_keys_move_selection(qtbot: QtBot, view: MapView) -> None:
+    click(qtbot, view, card_center(view, "tp0"))
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.selected() == [("touchpoint", "tp1")]
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.selected() == [("touchpoint", "tp2")]
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert view.current_cell is not None
+
+
+def test_add_card_in_selected_cell_and_close(qtbot: QtBot, view: MapView) -> None:
+    doc = view.session.doc
+    view.select_entities([("touchpoint", "tp1")])
+    new = view.add_card_in_selected_cell()
+    assert new is not None
+    tp1 = doc.touchpoint("tp1")
+    assert [t.id for t in doc.cell(tp1.stage_id, tp1.lane_id)] == ["tp1", new]
+    qtbot.keyClick(view.viewport(), Qt.Key.Key_Escape)
+    assert view.editor is None
+    view.close()
+    assert view.scene() is None
+    view.session.do(edits.rename_stage(doc, doc.stages[0].id, "After close"))  # no dead listener

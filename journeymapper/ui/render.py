@@ -79,7 +79,10 @@ def render_map(doc: Document, out_path: Path, *, presentation: bool = False, wid
             p.setPen(QColor(t.header_fg))
             p.drawText(QRectF(20, 0, w - 40, band), Qt.AlignmentFlag.AlignVCenter, title)
             src = view.map_rect().adjusted(-12, -12, 12, 12)
-            dst = QRectF(12, band + 8, w - 24, h - band - 20)
+            room = QRectF(12, band + 8, w - 24, h - band - 20)
+            k = min(room.width() / src.width(), room.height() / src.height())
+            dst = QRectF(0, 0, src.width() * k, src.height() * k)
+            dst.moveCenter(room.center())
             scene.render(p, dst, src, Qt.AspectRatioMode.KeepAspectRatio)
 
         out_path.parent.mkdir(parents=True, exist_ok=True)
@@ -89,7 +92,7 @@ def render_map(doc: Document, out_path: Path, *, presentation: bool = False, wid
             p = QPainter(img)
             paint(p, width, height)
             p.end()
-            if not img.save(str(out_path), b"PNG"):
+            if not img.save(str(out_path)):
                 raise OSError(f"could not write {out_path}")
         elif ext == ".svg":
             from PySide6.QtSvg import QSvgGenerator

@@ -100,8 +100,8 @@ NORMAL = Theme(
 # Projector: larger type on the same grid, black on white, thick strokes, saturated lanes.
 PROJECTOR = Theme(
     name="projector",
-    card_w=236, card_h=128, card_gap=16, cell_pad=18,
-    stage_header_h=84, lane_header_w=230, min_cell_w=272, min_cell_h=162, cards_per_column=3,
+    card_w=236, card_h=140, card_gap=16, cell_pad=18,
+    stage_header_h=84, lane_header_w=230, min_cell_w=272, min_cell_h=176, cards_per_column=3,
     family="DejaVu Sans", card_pt=15, header_pt=19, small_pt=12, title_lines=3,
     background="#FFFFFF", grid_line="#5F6B75", header_bg="#000000", header_fg="#FFFFFF",
     card_bg="#FFFFFF", card_fg="#000000", card_border="#000000", selection="#0044CC",

@@ -325,7 +325,7 @@ class ConnectDrag(Tool):
         src = lay.cards[self.source]
         tgt = self.target_at(sp)
         if tgt is not None:
-            path, tip, direction = route(src, lay.cards[tgt])
+            path, tip, direction, _ = route(src, lay.cards[tgt])
             self.marker.show(lay.cards[tgt].adjusted(-4, -4, 4, 4), None)
         else:
             path, tip, direction = straight(QPointF(src.right(), src.center().y()), sp)

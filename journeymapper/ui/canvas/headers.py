@@ -180,6 +180,8 @@ class GridItem(QGraphicsItem):
                     continue
                 x = lay.stage_x[s][0] + 8
                 box = QRectF(x, y - h / 2 + k * (h + 2), w, h)
+                if box.right() > lay.width - 4:
+                    continue
                 p.setPen(Qt.PenStyle.NoPen)
                 p.setBrush(QColor(t.blueprint_line))
                 p.drawRoundedRect(box, h / 2, h / 2)

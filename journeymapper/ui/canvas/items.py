@@ -21,7 +21,7 @@ from journeymapper.model import Channel, Document, Flow, TouchPoint, zone_of
 from journeymapper.ui.theme import ZONE_COLORS, ZONE_SYMBOLS, Theme
 
 from .glyphs import draw_channel, wrap_lines
-from .routing import arrow_head, route
+from .routing import Shape, arrow_head, route
 
 Z_GRID, Z_FLOW, Z_CARD, Z_HEADER, Z_OVERLAY, Z_DRAG, Z_EDITOR = 0, 5, 10, 20, 30, 40, 50
 HANDLE_R = 7.0
@@ -75,7 +75,12 @@ class CardItem(QGraphicsItem):
         self.face = face
         t = self.theme
         fm = QFontMetricsF(t.font(t.card_pt, bold=True))
-        self._lines = wrap_lines(face.title or "(untitled)", fm, t.card_w - 20, t.title_lines)
+        top = 10 + t.small_pt * 1.9
+        footer = QFontMetricsF(t.font(t.small_pt, bold=True)).height() + 9 if (
+            face.pains or face.votes or face.is_start or face.is_end) else 6
+        fit = max(1, int((t.card_h - top - footer) // fm.lineSpacing()))
+        self._lines = wrap_lines(face.title or "(untitled)", fm, t.card_w - 22,
+                                 min(t.title_lines, fit))
         self.setToolTip(face.tooltip)
         self.update()
 
@@ -223,6 +228,7 @@ class FlowItem(QGraphicsItem):
         self._shape = QPainterPath()
         self._head = arrow_head(QPointF(), QPointF(1, 0), 1)
         self._bounds = QRectF()
+        self.loop = False  # a feedback loop to an earlier stage: drawn dashed
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(Z_FLOW)
 
@@ -230,8 +236,15 @@ class FlowItem(QGraphicsItem):
         self.source_id, self.target_id, self.label = flow.source_id, flow.target_id, flow.label
         self.update()
 
-    def set_ends(self, src: QRectF, dst: QRectF) -> None:
-        path, tip, direction = route(src, dst)
+    def set_ends(self, src: QRectF, dst: QRectF, channel_y: float | None = None,
+                 offset: float = 0.0, clear: tuple[bool, bool, bool] = (True, True, True),
+                 ) -> None:
+        t = self.theme
+        path, tip, direction, shape = route(src, dst, channel_y=channel_y,
+                                            gutter=t.cell_pad * 0.6, clear=clear[0],
+                                            offset=offset, up_clear=clear[1],
+                                            down_clear=clear[2])
+        self.loop = shape is Shape.LOOP
         self.set_path(path, tip, direction)
 
     def set_path(self, path: QPainterPath, tip: QPointF, direction: QPointF) -> None:
@@ -264,7 +277,8 @@ class FlowItem(QGraphicsItem):
         if lod >= 0.3:
             p.setRenderHint(QPainter.RenderHint.Antialiasing)
         w = t.flow_w * (1.8 if self.isSelected() else 1.0)
-        p.setPen(QPen(color, w, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        style = Qt.PenStyle.DashLine if self.loop else Qt.PenStyle.SolidLine
+        p.setPen(QPen(color, w, style, Qt.PenCapStyle.FlatCap))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawPath(self._path)
         p.setPen(Qt.PenStyle.NoPen)

@@ -20,6 +20,7 @@ from journeymapper.ui.theme import NORMAL, Theme
 from .headers import GridItem, HeaderItem
 from .items import Z_DRAG, Z_OVERLAY, CardFace, CardItem, FlowItem
 from .layout import Layout, compute_layout
+from .routing import corridor, loop_ends, same_column
 
 MARGIN = 60.0
 
@@ -201,14 +202,40 @@ class MapScene(QGraphicsScene):
                                      lay.height + 2.5 * MARGIN))
 
     def _route(self, flow_ids: Iterable[str]) -> None:
-        cards = self.layout.cards
+        lay, doc = self.layout, self.doc
+        cards = lay.cards
         for fid in flow_ids:
             item = self.flows.get(fid)
             if item is None:
                 continue
             a, b = cards.get(item.source_id), cards.get(item.target_id)
-            if a is not None and b is not None:
-                item.set_ends(a, b)
+            if a is None or b is None:
+                continue
+            # loops run in the channel above the cards of the upper lane
+            tps = doc.touchpoints
+            lanes = [tps[i].lane_id for i in (item.source_id, item.target_id) if i in tps]
+            tops = [lay.lane_y[ln][0] for ln in lanes if ln in lay.lane_y]
+            channel = min(tops) + self.theme.cell_pad * 0.5 if tops else None
+            # opposite flows between the same two cards sit side by side
+            twin = doc.flow_between(item.target_id, item.source_id) is not None
+            offset = (self.theme.flow_w * 3 + 4) * (1 if item.source_id < item.target_id else -1)
+            ends = (item.source_id, item.target_id)
+            clear = (True, True, True)
+            if same_column(a, b):  # go straight only if no other card stands in the way
+                clear = (self._clear(tps[ends[0]].stage_id, corridor(a, b), ends), True, True)
+            elif channel is not None and b.left() < a.right():  # a loop: can it rise and fall?
+                pa, pb = loop_ends(a, b)
+                up = QRectF(pa.x() - 1, channel, 2, max(0.0, pa.y() - channel - 1))
+                down = QRectF(pb.x() - 1, channel, 2, max(0.0, pb.y() - channel - 1))
+                clear = (True, self._clear(tps[ends[0]].stage_id, up, ends),
+                         self._clear(tps[ends[1]].stage_id, down, ends))
+            item.set_ends(a, b, channel, offset if twin else 0.0, clear)
+
+    def _clear(self, stage_id: str, r: QRectF, ends: tuple[str, str]) -> bool:
+        """Whether no card of the stage column but ``ends`` overlaps ``r``."""
+        lay = self.layout
+        return not any(lay.cards[c].intersects(r) for ln in lay.lane_ids
+                       for c in lay.cells.get((stage_id, ln), ()) if c not in ends)
 
     # -- lookups ----------------------------------------------------------------------------------
     def item_for(self, kind: str, eid: str) -> QGraphicsItem | None:
