@@ -70,7 +70,7 @@ def snapshot(path: Path, *, live: bool = False) -> Iterator[sqlite3.Connection]:
 def check(conn: sqlite3.Connection, path: Path) -> str:
     """Check integrity and the schema revision; return the revision or raise StoreError."""
     try:
-        result = conn.execute("PRAGMA quick_check").fetchall()
+        result = conn.execute("PRAGMA integrity_check").fetchall()
     except sqlite3.DatabaseError as exc:
         raise StoreError(path, f"is damaged and cannot be read ({exc})") from None
     if [r[0] for r in result] != ["ok"]:
