@@ -179,12 +179,13 @@ def test_read_only_file_opens_read_only(good: Path) -> None:
     try:
         before = folder_state(good.parent)
         with WorkshopFile.open(good) as wf:
-            assert wf.read_only and wf.document.read_only
+            assert wf.read_only and wf.document.read_only and not wf.closed
             assert wf.notice == "opened read-only: you cannot write to this file"
             doc = wf.document
             with pytest.raises(EditError, match="read-only"):
                 doc.apply(edits.rename_stage(doc, doc.stages[0].id, "Renamed"))
             assert wf.document.counts()["stages"] == 5
+        assert wf.closed
         assert folder_state(good.parent) == before
     finally:
         os.chmod(good, 0o644)

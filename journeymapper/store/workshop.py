@@ -83,6 +83,7 @@ class WorkshopFile:
         self._lock = lock
         self.read_only = conn is None
         self._beside_writer = False  # read-only because another window writes it
+        self._closed = False
         document.read_only = self.read_only
         self._persister: writer.Persister | None = None
         if conn is not None:
@@ -198,12 +199,15 @@ class WorkshopFile:
                 cls._write_new(tmp, document)
                 _remove_sidecars(p)
                 os.replace(tmp, p)
-            except (sqlite3.Error, OSError) as exc:
+            except (sqlite3.Error, SQLAlchemyError, OSError) as exc:
                 for leftover in (tmp, wal_path(tmp), tmp.with_name(tmp.name + "-shm")):
                     leftover.unlink(missing_ok=True)
                 raise StoreError(p, f"cannot be written: {exc}") from None
-            conn = connect(p)
-            writable_pragmas(conn)
+            try:
+                conn = connect(p)
+                writable_pragmas(conn)
+            except sqlite3.Error as exc:
+                raise StoreError(p, f"was written but cannot be opened: {exc}") from None
         except BaseException:
             lock.release()
             raise
@@ -284,10 +288,11 @@ class WorkshopFile:
     # -- closing ---------------------------------------------------------------------------------
     @property
     def closed(self) -> bool:
-        return self._conn is None and self._lock is None and self._persister is None
+        return self._closed
 
     def close(self) -> None:
         """Close the file; the document stays readable but becomes read-only. Idempotent."""
+        self._closed = True
         if self._persister is not None:
             self.document.set_persister(None)
             self.document.read_only = True
@@ -307,5 +312,5 @@ class WorkshopFile:
         self.close()
 
     def __repr__(self) -> str:
-        state = "read-only" if self.read_only else "closed" if self.closed else "open"
+        state = "closed" if self.closed else "read-only" if self.read_only else "open"
         return f"<WorkshopFile {self.path} {state} rev {self.schema_revision}>"
