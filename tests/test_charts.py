@@ -1,0 +1,83 @@
+"""Report charts: PNG bytes and PNG+SVG files, on empty and real maps, without Qt or pyplot."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from io import BytesIO
+from pathlib import Path
+
+from PIL import Image
+from test_export_support import random_doc, surgeon_doc
+
+from journeymapper.analysis import analyze
+from journeymapper.export import charts
+from journeymapper.model import Document, WorkshopInfo, edits
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def _size(png: bytes) -> tuple[int, int]:
+    assert png.startswith(PNG)
+    with Image.open(BytesIO(png)) as im:
+        return im.size
+
+
+def test_each_chart_is_a_png_at_report_resolution() -> None:
+    doc = surgeon_doc()
+    a = analyze(doc)
+    for png in (charts.satisfaction_chart(doc), charts.handoff_chart(doc, a),
+                charts.pain_chart(doc, "stage"), charts.pain_chart(doc, "lane")):
+        w, h = _size(png)
+        assert w >= 800 and h >= 500  # ~150 dpi on a figure several inches wide
+
+
+def test_export_charts_writes_png_and_svg(tmp_path: Path) -> None:
+    doc = surgeon_doc()
+    paths = charts.export_charts(doc, analyze(doc), tmp_path / "charts")
+    names = sorted(p.name for p in paths)
+    assert names == sorted(f"{n}.{ext}" for n in ("satisfaction", "handoffs", "pain-by-stage",
+                                                  "pain-by-lane") for ext in ("png", "svg"))
+    for p in paths:
+        assert p.stat().st_size > 1000
+        if p.suffix == ".svg":
+            root = ET.parse(p).getroot()
+            assert root.tag.endswith("svg")
+    svg = (tmp_path / "charts" / "satisfaction.svg").read_text()
+    assert "Booking" in svg and "advocate 9-10" in svg  # text stays text (svg.fonttype none)
+
+
+def test_charts_of_empty_and_odd_maps(tmp_path: Path) -> None:
+    empty = Document()
+    for name, png in charts.render_all(empty, None):
+        assert png.startswith(PNG), name
+    doc = Document(WorkshopInfo(title="Costs $5 and $10 \x07"))
+    doc.apply(edits.add_stage(doc, "Pay $ now"))
+    doc.apply(edits.add_lane(doc, "Till"))
+    doc.apply(edits.add_touchpoint(doc, doc.stages[0].id, doc.lanes[0].id, "x"))
+    assert all(png.startswith(PNG) for _, png in charts.render_all(doc, None))
+
+
+def test_handoff_matrix_without_an_analysis_counts_department_flows() -> None:
+    doc = surgeon_doc()
+    m = charts.handoff_matrix(doc, None)
+    names = {(doc.lane(a).name, doc.lane(b).name): n for (a, b), n in m.items()}
+    assert names[("Reception", "Surgeon")] == 2
+    assert all("Patient" not in k for k in names)
+
+
+def test_big_map_charts() -> None:
+    doc = random_doc(2000, 1000, 0)
+    for _name, png in charts.render_all(doc, None):
+        assert png.startswith(PNG)
+
+
+def test_export_stays_light_and_qt_free() -> None:
+    code = ("import sys, journeymapper.export\n"
+            "assert 'openpyxl' not in sys.modules and 'matplotlib' not in sys.modules\n"
+            "import journeymapper.export.xlsx, journeymapper.export.charts\n"
+            "import journeymapper.export.table_import\n"
+            "assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
+            "assert 'matplotlib.pyplot' not in sys.modules\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
