@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .findings import finding_id
+from .live import LiveAnalysis
 from .results import Analysis, Finding, Handoff, HandoffKind, Severity
 from .settings import Settings
 
@@ -38,6 +39,6 @@ def analysis_to_json(doc: Document, analysis: Analysis) -> dict[str, object]:
 
 
 __all__ = [
-    "Analysis", "Finding", "Handoff", "HandoffKind", "Settings", "Severity", "analysis_to_json",
-    "analyze", "betweenness_findings", "finding_id",
+    "Analysis", "Finding", "Handoff", "HandoffKind", "LiveAnalysis", "Settings", "Severity",
+    "analysis_to_json", "analyze", "betweenness_findings", "finding_id",
 ]

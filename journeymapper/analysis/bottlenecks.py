@@ -61,7 +61,7 @@ def betweenness(graph: Any, exact_max: int = 500, samples: int = 200) -> dict[st
 
 def touchpoint_bottlenecks(j: Journey, scores: dict[str, float]) -> list[Draft]:
     """The ``bottleneck_top`` cards by betweenness, plus any tied with the last one; zeros never."""
-    ranked = sorted(((v, t) for t, v in scores.items() if v > 0 and t in j.doc.touchpoints),
+    ranked = sorted(((v, t) for t, v in scores.items() if v > 0 and t in j.tps),
                     key=lambda vt: (-vt[0], j.place(vt[1]), vt[1]))
     top = j.settings.bottleneck_top
     if top <= 0 or not ranked:

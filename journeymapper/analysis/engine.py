@@ -25,13 +25,17 @@ from .settings import Settings
 
 
 def analyze(doc: Document, settings: Settings | None = None, *,
-            include_betweenness: bool = False) -> Analysis:
-    """Everything in DESIGN.md §5. Betweenness (the only slow step) only when asked for."""
+            include_betweenness: bool = False, graph: Any = None,
+            loops: tuple[list[list[str]], bool] | None = None) -> Analysis:
+    """Everything in DESIGN.md §5. Betweenness (the only slow step) only when asked for.
+
+    ``graph`` and ``loops`` let a cache (:class:`~journeymapper.analysis.live.LiveAnalysis`)
+    pass the NetworkX graph and the loop search of an unchanged topology back in."""
     s = settings if settings is not None else Settings.from_document(doc)
-    j = Journey.of(doc, s)
+    j = Journey.of(doc, s, graph)
     handoffs = find_handoffs(j)
     lonely = gaps.isolated(j)
-    cycles, cut = find_cycles(j)
+    cycles, cut = loops if loops is not None else find_cycles(j)
     score = journey_score(j)
     drafts: list[Draft] = [
         *handoff_findings(j, handoffs),
@@ -113,7 +117,7 @@ def _busiest(j: Journey, handoffs: list[Handoff]) -> dict[str, Any] | None:
 
 
 def _mode(j: Journey) -> str:
-    n, s = j.graph.number_of_nodes(), j.settings
+    n, s = len(j.tps), j.settings
     return "exact" if n <= s.betweenness_exact_max or s.betweenness_samples >= n else "sampled"
 
 

@@ -20,7 +20,8 @@ MAX_PLAIN = 64
 
 
 def finding_id(kind: str, entity_ids: Iterable[str]) -> str:
-    joined = "+".join(sorted(set(entity_ids))) or "journey"
+    ids = tuple(entity_ids)
+    joined = (ids[0] if len(ids) == 1 else "+".join(sorted(set(ids)))) or "journey"
     if len(joined) > MAX_PLAIN:
         joined = hashlib.sha1(joined.encode("utf-8")).hexdigest()[:16]
     return f"{kind}:{joined}"
@@ -38,13 +39,18 @@ def draft(kind: str, severity: Severity, title: str, message: str, suggestion: s
           key: Iterable[str], order: tuple[int, ...] = (), touchpoint_ids: Iterable[str] = (),
           lane_ids: Iterable[str] = (), stage_ids: Iterable[str] = (),
           flow_ids: Iterable[str] = (), pain_point_ids: Iterable[str] = ()) -> Draft:
-    """``key``: the entity ids the stable id derives from."""
+    """``key``: the entity ids the stable id derives from. Pass each list without repeats
+    (see :func:`uniq`)."""
     return Draft(Finding(
         finding_id(kind, key), kind, severity, title, message, suggestion,
-        tuple(dict.fromkeys(touchpoint_ids)), tuple(dict.fromkeys(lane_ids)),
-        tuple(dict.fromkeys(stage_ids)), tuple(dict.fromkeys(flow_ids)),
-        tuple(dict.fromkeys(pain_point_ids)),
+        tuple(touchpoint_ids), tuple(lane_ids), tuple(stage_ids), tuple(flow_ids),
+        tuple(pain_point_ids),
     ), order)
+
+
+def uniq(ids: Iterable[str]) -> tuple[str, ...]:
+    """``ids`` without repeats, in first-seen order."""
+    return tuple(dict.fromkeys(ids))
 
 
 def finish(drafts: Iterable[Draft], dismissed: Iterable[str]) -> list[Finding]:

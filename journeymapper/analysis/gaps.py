@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from journeymapper.model import Layer, Status
 
-from .findings import Draft, draft
+from .findings import Draft, draft, uniq
 from .graph import FACING, Journey
 from .results import Severity
 
@@ -30,13 +30,13 @@ def empty_stages(j: Journey) -> list[Draft]:
         "there.",
         f"Ask the room what the customer does and meets during {s.name}, or remove the stage.",
         key=(s.id,), order=(j.stage_index[s.id],), stage_ids=(s.id,),
-    ) for s in j.doc.stages if not j.doc.in_stage(s.id)]
+    ) for s in j.doc.stages if not j.by_stage[s.id]]
 
 
 def no_customer_contact(j: Journey) -> list[Draft]:
     out = []
     for s in j.doc.stages:
-        cards = j.doc.in_stage(s.id)
+        cards = [j.tps[t] for t in j.by_stage[s.id]]
         if cards and not any(j.layer[t.lane_id] in FACING for t in cards):
             out.append(draft(
                 "gap-no-customer-contact", Severity.WARNING, f"No customer contact: {s.name}",
@@ -51,10 +51,11 @@ def no_customer_contact(j: Journey) -> list[Draft]:
 
 def isolated(j: Journey) -> list[str]:
     """Cards with no flow at all, when other cards have flows."""
-    g = j.graph
-    if g.number_of_edges() == 0:
+    if j.n_flows == 0:
         return []
-    return sorted((n for n in g if g.degree(n) == 0), key=lambda n: (j.place(n), n))
+    succ, pred = j.succ, j.pred
+    return sorted((n for n in j.tps if not succ[n] and not pred[n]),
+                  key=lambda n: (j.place(n), n))
 
 
 def isolated_findings(j: Journey, cards: list[str]) -> list[Draft]:
@@ -69,19 +70,19 @@ def isolated_findings(j: Journey, cards: list[str]) -> list[Draft]:
 
 
 def starts(j: Journey) -> list[str]:
-    tps = j.doc.touchpoints
+    tps = j.tps
     flagged = sorted(t.id for t in tps.values() if t.is_start)
     if flagged:
         return flagged
     for s in j.doc.stages:
-        cards = sorted(t.id for t in j.doc.in_stage(s.id))
+        cards = sorted(j.by_stage[s.id])
         if cards:
-            return [c for c in cards if j.graph.in_degree(c) == 0] or cards
+            return [c for c in cards if not j.pred[c]] or cards
     return []
 
 
 def reachable_from(j: Journey, sources: list[str]) -> set[str]:
-    succ = j.graph.succ
+    succ = j.succ
     seen = set(sources)
     stack = list(sources)
     while stack:
@@ -93,57 +94,84 @@ def reachable_from(j: Journey, sources: list[str]) -> set[str]:
 
 
 def unreachable(j: Journey, lonely: list[str]) -> list[Draft]:
-    g = j.graph
-    if g.number_of_edges() == 0:
+    """One finding per *root* of the unreachable part of the map: a card no flow leads to (and
+    not a start) or, for a loop that nothing enters, its first card in map order. Roots are taken
+    in map order; each also names the unreachable cards that follow from it and that no earlier
+    root already named (so every unreachable card is marked exactly once)."""
+    if j.n_flows == 0:
         return []
     first = starts(j)
     seen = reachable_from(j, first)
     skip = set(lonely)
+    left = sorted((n for n in j.tps if n not in seen and n not in skip),
+                  key=lambda n: (j.place(n), n))
+    rest = set(left)
     names = ", ".join(j.card(t) for t in first[:3]) + (" …" if len(first) > 3 else "")
     out = []
-    for t in sorted((n for n in g if n not in seen and n not in skip),
-                    key=lambda n: (j.place(n), n)):
-        tp = j.tp(t)
+    for root in [n for n in left if not j.pred[n]] + left:
+        if root not in rest:
+            continue
+        behind = _claim(j, root, rest)
+        tp = j.tp(root)
+        why = ("no flow leads to it and it is not marked as a start" if not j.pred[root]
+               else "it sits in a loop that no flow from the start enters")
+        more = f" {len(behind)} more unreachable card(s) follow from it." if behind else ""
+        cards = (root, *behind)
         out.append(draft(
             "gap-unreachable", Severity.WARNING, f"Cannot be reached: {tp.title}",
-            f"No path of flows leads from the start of the journey ({names}) to {j.card(t)}: "
-            "as drawn, no customer ever gets there.",
+            f"{j.card(root)} cannot be reached from the start of the journey ({names}): {why}."
+            + more,
             "Draw the flow that brings the customer here, or mark this card as a start if the "
             "journey can begin here.",
-            key=(t,), order=j.place(t), touchpoint_ids=(t,), lane_ids=(tp.lane_id,),
-            stage_ids=(tp.stage_id,)))
+            key=(root,), order=j.place(root), touchpoint_ids=cards,
+            lane_ids=uniq(j.tps[t].lane_id for t in cards),
+            stage_ids=uniq(j.tps[t].stage_id for t in cards)))
     return out
 
 
+def _claim(j: Journey, root: str, rest: set[str]) -> list[str]:
+    """Remove ``root`` and the cards of ``rest`` it leads to from ``rest``; return the latter."""
+    rest.discard(root)
+    succ = j.succ
+    stack, got = [root], []
+    while stack:
+        for y in succ[stack.pop()]:
+            if y in rest:
+                rest.discard(y)
+                got.append(y)
+                stack.append(y)
+    return sorted(got, key=lambda n: (j.place(n), n))
+
+
 def dead_ends(j: Journey, lonely: list[str]) -> list[Draft]:
-    g = j.graph
-    if g.number_of_edges() == 0:
+    if j.n_flows == 0:
         return []
-    used = [j.stage_index[s.id] for s in j.doc.stages if j.doc.in_stage(s.id)]
-    last = max(used, default=-1)
+    last = max((j.stage_index[t.stage_id] for t in j.tps.values()), default=-1)
     skip = set(lonely)
     out = []
-    for t in sorted(g, key=lambda n: (j.place(n), n)):
-        tp = j.tp(t)
-        if (g.out_degree(t) == 0 and t not in skip and not tp.is_end
-                and j.stage_index[tp.stage_id] < last):
-            out.append(draft(
-                "gap-dead-end", Severity.WARNING, f"Dead end: {tp.title}",
-                f"The journey stops at {j.card(t)} in {j.stage_name(tp.stage_id)}, before the "
-                "last stage: nothing happens next.",
-                "Draw what happens after this card, or mark it as an end if the journey can "
-                "rightly stop here.",
-                key=(t,), order=j.place(t), touchpoint_ids=(t,), lane_ids=(tp.lane_id,),
-                stage_ids=(tp.stage_id,)))
+    for t in j.tps.values():
+        if (j.succ[t.id] or t.id in skip or t.is_end
+                or j.stage_index[t.stage_id] >= last):
+            continue
+        out.append(draft(
+            "gap-dead-end", Severity.WARNING, f"Dead end: {t.title}",
+            f"The journey stops at {j.card(t.id)} in {j.stage_name(t.stage_id)}, before the "
+            "last stage: nothing happens next.",
+            "Draw what happens after this card, or mark it as an end if the journey can rightly "
+            "stop here.",
+            key=(t.id,), order=j.place(t.id), touchpoint_ids=(t.id,), lane_ids=(t.lane_id,),
+            stage_ids=(t.stage_id,)))
     return out
 
 
 def no_owner(j: Journey) -> list[Draft]:
+    owned = {ln.id for ln in j.doc.lanes
+             if ln.owner.strip() or j.layer[ln.id] is Layer.CUSTOMER}
     out = []
-    for t in j.doc.touchpoints.values():
-        lane = j.doc.lane(t.lane_id)
-        if j.layer[lane.id] is Layer.CUSTOMER or t.owner.strip() or lane.owner.strip():
+    for t in j.tps.values():
+        if t.lane_id in owned or t.owner.strip():
             continue
+        lane = j.doc.lane(t.lane_id)
         out.append(draft(
             "gap-no-owner", Severity.INFO, f"No owner: {t.title}",
             f"Nobody is accountable for {j.card(t.id)}: neither the card nor the {lane.name} lane "
@@ -175,12 +203,12 @@ def pain_without_action(j: Journey) -> list[Draft]:
 
 
 def has_back_flow(j: Journey) -> bool:
-    nodes = j.graph.nodes
-    return any(nodes[t]["stage_index"] < nodes[s]["stage_index"] for s, t in j.graph.edges())
+    tps, si = j.tps, j.stage_index
+    return any(si[tps[t].stage_id] < si[tps[s].stage_id] for s, ts in j.succ.items() for t in ts)
 
 
 def no_review(j: Journey) -> list[Draft]:
-    tps = j.doc.touchpoints
+    tps = j.tps
     if not tps or has_back_flow(j) or any(j.is_review(t) for t in tps):
         return []
     return [draft(

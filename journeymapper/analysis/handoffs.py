@@ -22,7 +22,7 @@ from itertools import islice, pairwise
 
 from journeymapper.model import Layer
 
-from .findings import Draft, draft
+from .findings import Draft, draft, uniq
 from .graph import BEHIND, Journey
 from .results import Handoff, HandoffKind, Severity
 
@@ -30,28 +30,36 @@ CUSTOMER = Layer.CUSTOMER
 
 
 def find_handoffs(j: Journey) -> list[Handoff]:
-    g = j.graph
-    nodes = g.nodes
+    tps, layer, succ = j.tps, j.layer, j.succ
     out: list[Handoff] = []
-    for s, t, fid in g.edges(data="flow"):
-        ns, nt = nodes[s], nodes[t]
-        if ns["lane"] == nt["lane"] or ns["layer"] is CUSTOMER or nt["layer"] is CUSTOMER:
+    for s, targets in succ.items():
+        ls = tps[s].lane_id
+        la = layer[ls]
+        if la is CUSTOMER:
+            preds = [p for p in j.pred[s] if layer[tps[p].lane_id] is not CUSTOMER]
+            if not preds:
+                continue
+            for t in targets:
+                lt = tps[t].lane_id
+                if layer[lt] is CUSTOMER:
+                    continue
+                for p in preds:  # customer-carried: p -> s (customer) -> t
+                    lp = tps[p].lane_id
+                    if lp != lt:
+                        out.append(Handoff(HandoffKind.CUSTOMER_CARRIED, lp, lt,
+                                           tps[t].stage_id, (p, s, t),
+                                           (j.pred[s][p], targets[t])))
             continue
-        kind = (HandoffKind.BACKSTAGE if ns["layer"] in BEHIND and nt["layer"] in BEHIND
-                else HandoffKind.VISIBLE)
-        out.append(Handoff(kind, ns["lane"], nt["lane"], nt["stage"], (s, t), (fid,)))
-    for c, attrs in nodes(data=True):
-        if attrs["layer"] is not CUSTOMER:
-            continue
-        preds = [p for p in g.pred[c] if nodes[p]["layer"] is not CUSTOMER]
-        succs = [s for s in g.succ[c] if nodes[s]["layer"] is not CUSTOMER] if preds else []
-        for p in preds:
-            for s in succs:
-                if nodes[p]["lane"] != nodes[s]["lane"]:
-                    out.append(Handoff(HandoffKind.CUSTOMER_CARRIED, nodes[p]["lane"],
-                                       nodes[s]["lane"], nodes[s]["stage"], (p, c, s),
-                                       (g[p][c]["flow"], g[c][s]["flow"])))
-    out.sort(key=lambda h: (j.place(h.touchpoint_ids[-1]), j.place(h.touchpoint_ids[0]),
+        for t, fid in targets.items():
+            lt = tps[t].lane_id
+            lb = layer[lt]
+            if lt == ls or lb is CUSTOMER:
+                continue
+            kind = (HandoffKind.BACKSTAGE if la in BEHIND and lb in BEHIND
+                    else HandoffKind.VISIBLE)
+            out.append(Handoff(kind, ls, lt, tps[t].stage_id, (s, t), (fid,)))
+    place = j.place_of
+    out.sort(key=lambda h: (place[h.touchpoint_ids[-1]], place[h.touchpoint_ids[0]],
                             h.flow_ids))
     return out
 
@@ -71,68 +79,99 @@ def _who(name: str) -> str:
 
 
 def handoff_findings(j: Journey, handoffs: list[Handoff]) -> list[Draft]:
+    """One ``handoff`` finding per pair of lanes that hand work to each other (either way), and
+    one ``customer-carried`` finding per path the customer carries."""
+    pairs: dict[tuple[str, str], list[Handoff]] = {}
     out: list[Draft] = []
     for h in handoffs:
-        a, b = j.lane_name(h.from_lane_id), j.lane_name(h.to_lane_id)
-        first, last = j.card(h.touchpoint_ids[0]), j.card(h.touchpoint_ids[-1])
         if h.kind is HandoffKind.CUSTOMER_CARRIED:
-            mid = h.touchpoint_ids[1]
-            who = _who(j.lane_name(j.tp(mid).lane_id))
-            kind, sev = "customer-carried", Severity.CRITICAL
-            title = f"Customer carries the work: {a} → {b}"
-            msg = (f"{who[0].upper()}{who[1:]} carries the work from {a} to {b}: after {first} "
-                   f"they have to {j.card(mid)} themselves before {b} takes over at {last}.")
-            tip = (f"Let {a} pass the request to {b} directly, so that {who} is not the "
-                   "messenger between departments.")
-        elif h.kind is HandoffKind.VISIBLE:
-            kind, sev, title = "handoff", Severity.WARNING, f"Visible hand-off: {a} → {b}"
-            msg = (f"In view of the customer, the work passes from {a} to {b} between {first} "
-                   f"and {last}.")
-            tip = (f"Agree what {b} needs from {a} here, so the customer never has to repeat "
-                   "themselves, and who owns the customer across the hand-off.")
+            out.append(_carried(j, h))
         else:
-            kind, sev, title = "handoff", Severity.INFO, f"Backstage hand-off: {a} → {b}"
-            msg = (f"Behind the scenes, the work passes from {a} to {b} between {first} and "
-                   f"{last}.")
-            tip = f"Check that nothing waits or gets lost between {a} and {b} at this step."
-        out.append(draft(kind, sev, title, msg, tip, key=h.flow_ids,
-                         order=j.place(h.touchpoint_ids[-1]), touchpoint_ids=h.touchpoint_ids,
-                         lane_ids=(h.from_lane_id, h.to_lane_id), stage_ids=(h.stage_id,),
-                         flow_ids=h.flow_ids))
+            a, b = sorted((h.from_lane_id, h.to_lane_id), key=lambda ln: j.lane_index[ln])
+            pairs.setdefault((a, b), []).append(h)
+    for (a, b), hs in pairs.items():
+        out.append(_pair(j, a, b, hs))
     return out
 
 
+def _carried(j: Journey, h: Handoff) -> Draft:
+    a, b = j.lane_name(h.from_lane_id), j.lane_name(h.to_lane_id)
+    first, mid, last = h.touchpoint_ids
+    who = _who(j.lane_name(j.tps[mid].lane_id))
+    return draft(
+        "customer-carried", Severity.CRITICAL, f"Customer carries the work: {a} → {b}",
+        f"{who[0].upper()}{who[1:]} carries the work from {a} to {b}: after {j.card(first)} "
+        f"they have to {j.card(mid)} themselves before {b} takes over at {j.card(last)}.",
+        f"Let {a} pass the request to {b} directly, so that {who} is not the messenger "
+        "between departments.",
+        key=h.flow_ids, order=j.place(last), touchpoint_ids=h.touchpoint_ids,
+        lane_ids=(h.from_lane_id, h.to_lane_id), stage_ids=(h.stage_id,), flow_ids=h.flow_ids)
+
+
+def _pair(j: Journey, a: str, b: str, hs: list[Handoff]) -> Draft:
+    na, nb = j.lane_name(a), j.lane_name(b)
+    visible = sum(1 for h in hs if h.kind is HandoffKind.VISIBLE)
+    steps = [f"{j.card(h.touchpoint_ids[0])} → {j.card(h.touchpoint_ids[1])}" for h in hs[:3]]
+    where = ", ".join(steps) + (f" and {len(hs) - 3} more" if len(hs) > 3 else "")
+    if len(hs) == 1:
+        h = hs[0]
+        src, dst = j.lane_name(h.from_lane_id), j.lane_name(h.to_lane_id)
+        seen = "In view of the customer" if visible else "Behind the scenes"
+        msg = f"{seen}, the work passes from {src} to {dst} at {where}."
+    else:
+        ab = sum(1 for h in hs if h.from_lane_id == a)
+        seen = (f", {visible} of them in view of the customer" if visible
+                else ", all behind the scenes")
+        msg = (f"Work changes hands between {na} and {nb} {len(hs)} times ({ab} from {na} to "
+               f"{nb}, {len(hs) - ab} the other way){seen}: {where}.")
+    if visible:
+        tip = (f"Agree what each of {na} and {nb} needs from the other, so the customer never "
+               "has to repeat themselves, and who owns the customer across the hand-off.")
+    else:
+        tip = f"Check that nothing waits or gets lost between {na} and {nb} at these steps."
+    return draft(
+        "handoff", Severity.WARNING if visible else Severity.INFO,
+        f"{'Visible' if visible else 'Backstage'} hand-offs: {na} ↔ {nb} ({len(hs)})",
+        msg, tip, key=(a, b), order=j.place(hs[0].touchpoint_ids[-1]),
+        touchpoint_ids=uniq(t for h in hs for t in h.touchpoint_ids), lane_ids=(a, b),
+        stage_ids=sorted({h.stage_id for h in hs}, key=lambda s: j.stage_index[s]),
+        flow_ids=[f for h in hs for f in h.flow_ids])
+
+
 def ping_pong_findings(j: Journey) -> list[Draft]:
-    g = j.graph
-    nodes = g.nodes
+    tps, layer, succ = j.tps, j.layer, j.succ
     limit = j.settings.cycle_max_length
     found: dict[tuple[str, str], list[str]] = {}
-    for p, m in g.edges():
-        lane_a, lane_b = nodes[p]["lane"], nodes[m]["lane"]
-        if lane_a == lane_b or CUSTOMER in (nodes[p]["layer"], nodes[m]["layer"]):
+    for p, targets in succ.items():
+        lane_a = tps[p].lane_id
+        if layer[lane_a] is CUSTOMER:
             continue
-        parent: dict[str, str | None] = {m: None}
-        frontier, depth = [m], 1
-        while frontier:  # breadth-first inside lane B: the shortest bounce is found first
-            nxt: list[str] = []
-            for x in frontier:
-                for y in g.succ[x]:
-                    ly = nodes[y]["lane"]
-                    if ly == lane_a and y != p:
-                        key = (g[p][m]["flow"], g[x][y]["flow"])
-                        if key not in found:
-                            chain = [x]
-                            while (up := parent[chain[-1]]) is not None:
-                                chain.append(up)
-                            found[key] = [p, *reversed(chain), y]
-                    elif ly == lane_b and y not in parent and depth < limit:
-                        parent[y] = x
-                        nxt.append(y)
-            frontier, depth = nxt, depth + 1
+        for m, first_flow in targets.items():
+            lane_b = tps[m].lane_id
+            if lane_a == lane_b or layer[lane_b] is CUSTOMER:
+                continue
+            parent: dict[str, str | None] = {m: None}
+            frontier, depth = [m], 1
+            while frontier:  # breadth-first inside lane B: the shortest bounce is found first
+                nxt: list[str] = []
+                for x in frontier:
+                    for y, back_flow in succ[x].items():
+                        ly = tps[y].lane_id
+                        if ly == lane_a and y != p:
+                            key = (first_flow, back_flow)
+                            if key not in found:
+                                chain = [x]
+                                while (up := parent[chain[-1]]) is not None:
+                                    chain.append(up)
+                                found[key] = [p, *reversed(chain), y]
+                        elif ly == lane_b and y not in parent and depth < limit:
+                            parent[y] = x
+                            nxt.append(y)
+                frontier, depth = nxt, depth + 1
     out: list[Draft] = []
     for key, path in found.items():
         a, b = j.lane_name(j.tp(path[0]).lane_id), j.lane_name(j.tp(path[1]).lane_id)
-        flows = [g[u][v]["flow"] for u, v in pairwise(path)]
+        flows = [succ[u][v] for u, v in pairwise(path)]
         out.append(draft(
             "ping-pong", Severity.WARNING, f"Ping-pong: {a} → {b} → {a}",
             f"The work bounces from {a} to {b} and back to {a}: "
@@ -141,7 +180,7 @@ def ping_pong_findings(j: Journey) -> list[Draft]:
             "own this step from end to end.",
             key=key, order=j.place(path[0]), touchpoint_ids=path,
             lane_ids=(j.tp(path[0]).lane_id, j.tp(path[1]).lane_id),
-            stage_ids=[j.tp(t).stage_id for t in path], flow_ids=flows))
+            stage_ids=uniq(j.tp(t).stage_id for t in path), flow_ids=flows))
     return out
 
 
@@ -163,10 +202,9 @@ def find_cycles(j: Journey) -> tuple[list[list[str]], bool]:
 
 
 def cycle_findings(j: Journey, cycles: list[list[str]]) -> list[Draft]:
-    g = j.graph
     out: list[Draft] = []
     for c in cycles:
-        flows = [g[u][v]["flow"] for u, v in zip(c, [*c[1:], c[0]], strict=True)]
+        flows = [j.succ[u][v] for u, v in zip(c, [*c[1:], c[0]], strict=True)]
         lanes = list(dict.fromkeys(j.tp(t).lane_id for t in c))
         names = ", ".join(j.lane_name(ln) for ln in lanes)
         route = " → ".join(j.card(t) for t in c) + f" → back to {j.card(c[0])}"
@@ -181,5 +219,5 @@ def cycle_findings(j: Journey, cycles: list[list[str]]) -> list[Draft]:
                    "or tag the card as a review if the loop is meant.")
         out.append(draft("cycle", sev, title, msg, tip, key=flows, order=j.place(c[0]),
                          touchpoint_ids=c, lane_ids=lanes,
-                         stage_ids=[j.tp(t).stage_id for t in c], flow_ids=flows))
+                         stage_ids=uniq(j.tp(t).stage_id for t in c), flow_ids=flows))
     return out

@@ -13,7 +13,10 @@ class Severity(StrEnum):
 
     @property
     def weight(self) -> int:
-        return {"info": 0, "warning": 1, "critical": 2}[self.value]
+        return _WEIGHT[self.value]
+
+
+_WEIGHT = {"info": 0, "warning": 1, "critical": 2}
 
 
 class HandoffKind(StrEnum):

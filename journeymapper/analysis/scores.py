@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from journeymapper.model import Zone, zone_of
 
-from .findings import Draft, draft
+from .findings import Draft, draft, uniq
 from .graph import Journey
 from .results import Severity
 
@@ -31,7 +31,7 @@ def journey_score(j: Journey) -> ScoreSummary:
     cards of 10, 10, 10, 9 and a rude call at 4 average 8.6 but are likely felt as 7.2. With
     equal scores it is the mean. The zone is :func:`zone_of` of that score.
     """
-    scored = [(t.score, t.id) for t in j.doc.touchpoints.values() if t.score is not None]
+    scored = [(t.score, t.id) for t in j.tps.values() if t.score is not None]
     if not scored:
         return ScoreSummary(0, None, None, None, None)
     mean = sum(s for s, _ in scored) / len(scored)
@@ -46,7 +46,7 @@ def weak_links(j: Journey, summary: ScoreSummary) -> list[Draft]:
     """A card is a weak link when the mean of the *other* scored cards is at least
     ``weak_link_gap`` above its score (needs two scored cards). Critical when the card itself is
     in the at-risk zone (0 to 6), else a warning."""
-    tps = j.doc.touchpoints
+    tps = j.tps
     scored = [t for t in tps.values() if t.score is not None]
     if len(scored) < 2:
         return []
@@ -79,12 +79,12 @@ def channel_inconsistency(j: Journey) -> list[Draft]:
     out = []
     for s in j.doc.stages:
         by_channel: dict[str, list[str]] = defaultdict(list)
-        for t in j.doc.in_stage(s.id):
+        for t in (j.tps[i] for i in j.by_stage[s.id]):
             if t.score is not None:
                 by_channel[t.channel.value].append(t.id)
         if len(by_channel) < 2:
             continue
-        tps = j.doc.touchpoints
+        tps = j.tps
         means = sorted(
             (sum(tps[i].score or 0 for i in ids) / len(ids), ch) for ch, ids in by_channel.items()
         )
@@ -100,5 +100,5 @@ def channel_inconsistency(j: Journey) -> list[Draft]:
             f"Bring {worst} up to what {best} already does in {s.name}, so every channel gives "
             "the same experience.",
             key=(s.id,), order=(j.stage_index[s.id],), stage_ids=(s.id,),
-            touchpoint_ids=cards, lane_ids=[tps[i].lane_id for i in cards]))
+            touchpoint_ids=cards, lane_ids=uniq(tps[i].lane_id for i in cards)))
     return out

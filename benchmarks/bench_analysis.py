@@ -1,0 +1,174 @@
+"""Analysis speed on generated maps of 500, 2,000 and 5,000 cards, beside raw NetworkX baselines.
+
+Run: ``python benchmarks/bench_analysis.py [sizes...]``. For each size it prints the median time of
+
+- the raw NetworkX calls the analysis is built from, on the same graph: building the DiGraph,
+  ``simple_cycles`` with the same length bound (and the same cap), ``descendants`` from the starts,
+  ``betweenness_centrality`` (exact or sampled exactly as the analysis does);
+- ``analyze(doc)`` (the live refresh: everything but betweenness), as a ratio to the sum of the
+  raw graph build + cycles + reachability it contains;
+- the refresh after one edit: move one card to another cell, then ``analyze`` again and, with
+  :class:`LiveAnalysis`, ``refresh`` (graph and loop search reused: the topology is unchanged);
+  add or remove one flow, then ``refresh`` (topology changed, so everything is rebuilt);
+- ``betweenness_findings(doc)`` (on demand, off the GUI thread) as a ratio to raw betweenness.
+
+Uses ``benchmarks/_gen.make_document`` when present, else the small generator below.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from itertools import islice
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import networkx as nx
+
+from journeymapper.analysis import (
+    LiveAnalysis,
+    Settings,
+    analyze,
+    betweenness_findings,
+    gaps,
+)
+from journeymapper.analysis.graph import Journey, build_graph
+from journeymapper.model import (
+    Channel,
+    Document,
+    Flow,
+    Lane,
+    Layer,
+    Stage,
+    TouchPoint,
+    edits,
+)
+
+LANES = (("Customer", Layer.CUSTOMER), ("Sales", Layer.FRONTSTAGE), ("Reception", Layer.FRONTSTAGE),
+         ("Support desk", Layer.FRONTSTAGE), ("Delivery", Layer.BACKSTAGE),
+         ("Billing", Layer.BACKSTAGE), ("IT", Layer.SUPPORT), ("Legal", Layer.SUPPORT))
+
+
+def own_document(n_touchpoints: int, n_flows: int, seed: int = 1) -> Document:
+    """Eight stages, eight lanes; flows mostly go forward a stage or stay, a few go back."""
+    rnd = random.Random(seed)
+    stages = [Stage(f"st{i}", f"Stage {i + 1}", float(i)) for i in range(8)]
+    lanes = [Lane(f"ln{i}", name, float(i), layer) for i, (name, layer) in enumerate(LANES)]
+    tps = []
+    for i in range(n_touchpoints):
+        s = min(7, i * 8 // n_touchpoints)
+        tps.append(TouchPoint(f"tp{i}", f"st{s}", f"ln{rnd.randrange(8)}", f"Card {i}",
+                              rank=float(i), channel=rnd.choice(list(Channel)),
+                              score=rnd.choice([None, *range(3, 11)])))
+    flows: dict[tuple[str, str], Flow] = {}
+    while len(flows) < n_flows:
+        a = rnd.randrange(n_touchpoints)
+        back = rnd.random() < 0.03
+        b = a + (-rnd.randrange(1, 40) if back else rnd.randrange(1, 60))
+        if 0 <= b < n_touchpoints and a != b and (f"tp{a}", f"tp{b}") not in flows:
+            flows[(f"tp{a}", f"tp{b}")] = Flow(f"fl{len(flows)}", f"tp{a}", f"tp{b}")
+    doc = Document()
+    doc.load([*stages, *lanes, *tps, *flows.values()])
+    return doc
+
+
+def make_document(n_touchpoints: int, n_flows: int, seed: int = 1) -> Document:
+    try:
+        from _gen import make_document as shared  # type: ignore[import-not-found]
+    except ImportError:
+        return own_document(n_touchpoints, n_flows, seed)
+    doc: Document = shared(n_touchpoints, n_flows, seed=seed)
+    return doc
+
+
+def median_ms(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def bench(n: int, repeat: int) -> None:
+    doc = make_document(n, int(n * 1.45))
+    s = Settings.from_document(doc)
+    g = build_graph(doc)
+    starts = gaps.starts(Journey.of(doc, s))  # the same starts the analysis uses
+
+    def raw_cycles() -> object:
+        return list(islice(nx.simple_cycles(g, length_bound=s.cycle_max_length),
+                           s.cycle_max_count + 1))
+
+    def raw_reach() -> object:
+        seen: set[str] = set(starts)
+        for v in starts:
+            seen |= nx.descendants(g, v)
+        return seen
+
+    exact = n <= s.betweenness_exact_max
+
+    def raw_between() -> object:
+        if exact:
+            return nx.betweenness_centrality(g)
+        return nx.betweenness_centrality(g, k=s.betweenness_samples, seed=42)
+
+    build = median_ms(lambda: build_graph(doc), repeat)
+    cyc = median_ms(raw_cycles, repeat)
+    reach = median_ms(raw_reach, repeat)
+    raw_live = build + cyc + reach
+    full = median_ms(lambda: analyze(doc), repeat)
+
+    rnd = random.Random(7)
+    ids = sorted(doc.touchpoints)
+    stage_ids = [st.id for st in doc.stages]
+    lane_ids = [ln.id for ln in doc.lanes]
+
+    def move_one() -> None:
+        t = doc.touchpoints[rnd.choice(ids)]
+        doc.apply(edits.move_touchpoint(doc, t.id, rnd.choice(stage_ids), rnd.choice(lane_ids)))
+
+    def flow_one() -> None:
+        a, b = rnd.sample(ids, 2)
+        f = doc.flow_between(a, b)
+        doc.apply(edits.remove_flows(doc, [f.id]) if f else edits.add_flow(doc, a, b))
+
+    live = LiveAnalysis()
+    live.refresh(doc)
+    refresh_full = median_ms(lambda: (move_one(), analyze(doc)), repeat)
+    refresh = median_ms(lambda: (move_one(), live.refresh(doc)), repeat)
+    reused = live.reused
+    refresh_flow = median_ms(lambda: (flow_one(), live.refresh(doc)), repeat)
+    brepeat = max(1, repeat // 5)
+    between_raw = median_ms(raw_between, brepeat)
+    between = median_ms(lambda: betweenness_findings(doc), brepeat)
+    a = analyze(doc)
+    print(f"\n{n} cards, {len(doc.flows)} flows: {len(a.findings)} findings, "
+          f"{len(a.handoffs)} hand-offs, {a.summary['loops']} loops "
+          f"(truncated: {a.summary['loops_truncated']})")
+    print(f"  raw: build graph {build:7.1f} ms | simple_cycles(len<={s.cycle_max_length}) "
+          f"{cyc:7.1f} ms | descendants {reach:6.1f} ms | sum {raw_live:7.1f} ms")
+    print(f"  analyze(doc), no betweenness  {full:7.1f} ms   x{full / raw_live:4.1f} raw sum")
+    print(f"  move a card + analyze(doc)   {refresh_full:7.1f} ms   "
+          f"x{refresh_full / raw_live:4.1f} raw sum")
+    print(f"  move a card + live refresh   {refresh:7.1f} ms   x{refresh / raw_live:4.1f} raw sum"
+          f"   (graph and loops reused: {reused}; target < 50 ms at 2,000 cards)")
+    print(f"  add/remove a flow + refresh  {refresh_flow:7.1f} ms   "
+          f"x{refresh_flow / raw_live:4.1f} raw sum   (topology changed: rebuilt)")
+    mode = "exact" if exact else f"sampled k={s.betweenness_samples}"
+    print(f"  betweenness ({mode}): raw {between_raw:7.1f} ms | betweenness_findings "
+          f"{between:7.1f} ms   x{between / between_raw:4.2f}")
+
+
+def main(argv: list[str]) -> None:
+    sizes = [int(a) for a in argv] or [500, 2000, 5000]
+    for n in sizes:
+        bench(n, repeat=15 if n <= 2000 else 7)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,96 @@
+"""``journeymapper analyze`` on .json and .jmw workshops, and dismissal surviving save/reopen."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_analysis_helpers import journey
+
+from journeymapper.analysis import analyze
+from journeymapper.cli import main
+from journeymapper.model import Document, Layer, edits, jsonform
+
+C, F = Layer.CUSTOMER, Layer.FRONTSTAGE
+
+
+def surgeon() -> Document:
+    return journey(
+        ["Referral", "Booking"],
+        [("pat", "Patient", C), ("rec", "Reception", F), ("sur", "Surgeon", F)],
+        {"r1": ("Referral", "rec", "Call reception", {"score": 4}),
+         "p1": ("Referral", "pat", "call the secretary"),
+         "s1": ("Booking", "sur", "Consultation", {"score": 10}),
+         "s2": ("Booking", "sur", "Operation", {"score": 10})},
+        ["r1-p1", "p1-s1", "s1-s2"],
+    )
+
+
+def test_analyze_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "surgeon.json"
+    jsonform.dump(surgeon(), path)
+    assert main(["analyze", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"handoffs", "matrix", "findings", "summary"} <= set(data)
+    assert data["matrix"] == [{"from": {"id": "rec", "name": "Reception"},
+                               "to": {"id": "sur", "name": "Surgeon"}, "count": 1}]
+    kinds = {f["kind"] for f in data["findings"]}
+    assert {"customer-carried", "weak-link"} <= kinds
+    assert data["summary"]["weakest_touchpoint"]["title"] == "Call reception"
+
+
+def test_analyze_text_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "surgeon.json"
+    jsonform.dump(surgeon(), path)
+    assert main(["analyze", str(path)]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    # The matrix as a table with lane names: Reception hands over to Surgeon once.
+    header = next(i for i, line in enumerate(lines) if "from \\ to" in line)
+    assert lines[header].split()[-2:] == ["Reception", "Surgeon"]
+    assert lines[header + 1].split() == ["Reception", ".", "1"]
+    assert lines[header + 2].split() == ["Surgeon", ".", "."]
+    # Findings grouped by severity, worst first.
+    assert out.index("CRITICAL (") < out.index("WARNING (")
+    assert "The patient carries the work from Reception to Surgeon" in out
+
+
+@pytest.mark.parametrize("content", ["{not json", '{"format": "something else"}', "\xff\xfe"])
+def test_bad_json_file_exits_2_with_one_line(tmp_path: Path, content: str,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "bad.json"
+    path.write_bytes(content.encode("latin-1"))
+    assert main(["analyze", str(path), "--json"]) == 2
+    err = capsys.readouterr()
+    assert err.out == ""
+    assert err.err.startswith(f"journeymapper: {path}") and err.err.count("\n") == 1
+
+
+def test_missing_and_non_workshop_files_exit_2(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(tmp_path / "nope.jmw")]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+    junk = tmp_path / "junk.jmw"
+    junk.write_bytes(b"this is not a workshop")
+    assert main(["analyze", str(junk)]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+    assert junk.read_bytes() == b"this is not a workshop"
+
+
+def test_analyze_jmw_and_dismissal_survives_save_and_reopen(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = pytest.importorskip("journeymapper.store")
+    path = tmp_path / "surgeon.jmw"
+    with store.WorkshopFile.create(path, surgeon()) as wf:
+        doc = wf.document
+        (finding,) = [f for f in analyze(doc).findings if f.kind == "customer-carried"]
+        doc.apply(edits.dismiss_finding(doc, finding.id, "known: new phone line coming"))
+    with store.WorkshopFile.open(path) as wf:
+        again = {f.id: f.dismissed for f in analyze(wf.document).findings}
+    assert again[finding.id] is True
+    assert sum(again.values()) == 1
+    assert main(["analyze", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["summary"]["dismissed"] == 1
+    assert [f["id"] for f in data["findings"] if f["dismissed"]] == [finding.id]
