@@ -75,8 +75,9 @@ def test_v_on_card_without_pain_points_opens_entry(window, qtbot) -> None:  # no
 def test_pain_points_dock_lists_selects_and_votes(window, qtbot) -> None:  # noqa: F811
     dock = window.painpoints
     tree = dock.tree
-    assert [tree.topLevelItem(i).text(2) for i in range(tree.topLevelItemCount())] == [
-        "Rushed", "Nobody called back"]  # most votes first
+    rows = [tree.topLevelItem(i).text(2) for i in range(tree.topLevelItemCount())]
+    assert [r.split("\n")[0] for r in rows] == ["Rushed", "Nobody called back"]  # most votes first
+    assert "emotional · on Plan meeting" in rows[0]
     item = tree.topLevelItem(1)
     rect = tree.visualItemRect(item)
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -206,11 +206,18 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def screenshot(window: QWidget, out: Path, size: tuple[int, int] = (1920, 1080)) -> None:
+def screenshot(window: QWidget, out: Path, size: tuple[int, int] = (1920, 1080),
+               present: bool = False) -> None:
     """Render ``window`` at ``size`` (offscreen is fine) and save it as a picture."""
-    window.resize(*size)
     window.show()
+    if isinstance(window, MainWindow) and present:
+        window.presentation.enter()
+        window.setWindowState(Qt.WindowState.WindowNoState)  # the offscreen screen is small
+    window.resize(*size)
     for _ in range(3):
+        QApplication.processEvents()
+    if isinstance(window, MainWindow):
+        window.view.fit_all()
         QApplication.processEvents()
     window.grab().save(str(out))
 
@@ -228,10 +235,7 @@ def run(path: str | None, screenshot_to: str | None = None, present: bool = Fals
             return 1
         target = bench.show_start_page()
     if screenshot_to:
-        if present and isinstance(target, MainWindow):
-            target.resize(1920, 1080)
-            target.presentation.enter()
-        screenshot(target, Path(screenshot_to))
+        screenshot(target, Path(screenshot_to), present=present)
         bench.quit()
         return 0
     return app.exec()

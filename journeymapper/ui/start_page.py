@@ -19,18 +19,47 @@ from PySide6.QtWidgets import (
 from journeymapper.model.templates import TEMPLATES
 from journeymapper.samples import samples_dir
 
-CARD_STYLE = """
-QPushButton#templateCard { text-align: left; padding: 14px 16px; border: 1px solid #c9d2de;
-    border-radius: 10px; background: #ffffff; font-size: 12pt; }
+STYLE = """
+QWidget#startPage { background: #f4f6f9; }
+QPushButton#templateCard { text-align: left; border: 1px solid #c9d2de; border-radius: 10px;
+    background: #ffffff; }
 QPushButton#templateCard:hover, QPushButton#templateCard:focus { border: 2px solid #2f6fdb;
     background: #f3f7ff; }
-QListWidget { font-size: 11pt; }
+QLabel#cardTitle { font-size: 13pt; font-weight: 600; color: #1f2a37; }
+QLabel#cardText { font-size: 10.5pt; color: #4a5563; }
+QLabel#heading { font-size: 13pt; font-weight: 600; color: #1f2a37; margin-top: 12px; }
+QListWidget { font-size: 11pt; border: 1px solid #c9d2de; border-radius: 8px; background: white; }
+QListWidget::item { padding: 8px 6px; }
+QPushButton#openButton { font-size: 11pt; padding: 8px 18px; }
 """
 
 
 def sample_files() -> list[Path]:
     folder = samples_dir()
     return sorted(folder.glob("*.jmw")) if folder.is_dir() else []
+
+
+def sample_label(path: Path) -> str:
+    words = [w.upper() if len(w) <= 2 else w for w in path.stem.split("-")]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+class TemplateCard(QPushButton):
+    def __init__(self, title: str, description: str) -> None:
+        super().__init__()
+        self.setObjectName("templateCard")
+        self.setMinimumHeight(104)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleName(title)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(18, 12, 18, 12)
+        for text, name in ((title, "cardTitle"), (description, "cardText")):
+            label = QLabel(text)
+            label.setObjectName(name)
+            label.setWordWrap(True)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            lay.addWidget(label)
 
 
 class StartPage(QWidget):
@@ -44,46 +73,62 @@ class StartPage(QWidget):
         self.setObjectName("startPage")
         self.setWindowTitle("JourneyMapper")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setStyleSheet(CARD_STYLE)
-        title = QLabel("<h1>JourneyMapper</h1><p>Map a customer journey live with the room: "
-                       "stages, departments, touch-points, pain points and votes.</p>")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setStyleSheet(STYLE)
+        title = QLabel("<span style='font-size:26pt; font-weight:700; color:#1f3a5f'>"
+                       "JourneyMapper</span><br><span style='font-size:12pt; color:#4a5563'>"
+                       "Map a customer journey live with the room: stages, departments, "
+                       "touch-points, pain points and votes.</span>")
         title.setWordWrap(True)
         grid = QGridLayout()
+        grid.setSpacing(12)
         self.template_buttons: dict[str, QPushButton] = {}
         for n, tpl in enumerate(TEMPLATES.values()):
-            b = QPushButton(f"{tpl.title}\n{tpl.description}")
-            b.setObjectName("templateCard")
-            b.setMinimumHeight(84)
+            b = TemplateCard(tpl.title, tpl.description)
             b.clicked.connect(lambda _c=False, name=tpl.name: self.templateChosen.emit(name))
             grid.addWidget(b, n // 2, n % 2)
             self.template_buttons[tpl.name] = b
-        open_button = QPushButton("Open a workshop…")
-        open_button.clicked.connect(self.openRequested)
-        self.open_button = open_button
+        self.open_button = QPushButton("Open a workshop…")
+        self.open_button.setObjectName("openButton")
+        self.open_button.clicked.connect(self.openRequested)
         self.recent = self._list([(p.name, str(p), p) for p in recent],
                                  "No recent workshops yet", self.fileChosen)
-        self.samples = self._list([(p.stem.replace("-", " ").capitalize(),
-                                    "Opens a copy in your folder; the sample stays as shipped", p)
+        self.samples = self._list([(sample_label(p),
+                                    "Opens your own copy; the shipped sample stays as it is", p)
                                    for p in sample_files()],
                                   "No sample workshops found", self.sampleChosen)
         lists = QHBoxLayout()
+        lists.setSpacing(12)
         for label, widget in (("Recent workshops", self.recent),
-                              ("Sample workshops", self.samples)):
+                              ("Sample workshops to try", self.samples)):
             col = QVBoxLayout()
-            col.addWidget(QLabel(f"<h3>{label}</h3>"))
+            col.addWidget(self._heading(label))
             col.addWidget(widget)
             lists.addLayout(col)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(32, 24, 32, 24)
+        body = QWidget()
+        body.setMaximumWidth(1200)
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(title)
-        lay.addWidget(QLabel("<h3>New workshop from a template</h3>"))
+        lay.addWidget(self._heading("New workshop from a template"))
         lay.addLayout(grid)
         row = QHBoxLayout()
-        row.addWidget(open_button)
+        row.addWidget(self.open_button)
         row.addStretch(1)
         lay.addLayout(row)
         lay.addLayout(lists, 1)
-        self.resize(900, 680)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(40, 28, 40, 28)
+        outer.addStretch(1)
+        outer.addWidget(body, 20)
+        outer.addStretch(1)
+        self.resize(1000, 720)
+
+    @staticmethod
+    def _heading(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName("heading")
+        return label
 
     def _list(self, rows: list[tuple[str, str, Path]], empty: str,
               signal: SignalInstance) -> QListWidget:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QLineEdit, QMainWindow, QToolBar
 
 from journeymapper.model import Change, PainPoint, edits
@@ -49,7 +49,12 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.painpoints)
         self.tabifyDockWidget(self.painpoints, self.history)
         self.painpoints.raise_()
-        self.resizeDocks([self.inspector], [360], Qt.Orientation.Horizontal)
+        self._first_show = True
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_once)
+        self._layout_restored = False
         self.presentation = Presentation(self)
         self.actions_ = WindowActions(self)
         self._notice = QLabel()
@@ -264,7 +269,22 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1440, 900)
         if state is not None:
-            self.restoreState(state)
+            self._layout_restored = self.restoreState(state)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._first_show:
+            self._first_show = False
+            if not self._layout_restored:  # first run: room for the inspector's fields
+                self.resizeDocks([self.inspector], [max(380, self.width() // 4)],
+                                 Qt.Orientation.Horizontal)
+                self.resizeDocks([self.inspector, self.painpoints], [420, 380],
+                                 Qt.Orientation.Vertical)
+            self._fit_timer.start()  # fit once the view has its final size
+
+    def _fit_once(self) -> None:
+        if self.isVisible():
+            self.view.fit_all()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.presentation.leave()  # remember the normal layout, not the full-screen one
@@ -273,6 +293,9 @@ class MainWindow(QMainWindow):
         if self.pain_dialog is not None:
             self.pain_dialog.reject()
         super().closeEvent(event)
+        cleanup = getattr(self.view, "cleanup", None)
+        if callable(cleanup):  # the map lets go of the session and its scene now
+            cleanup()
         self.session.close()
         wf = self.session.file
         close = getattr(wf, "close", None)

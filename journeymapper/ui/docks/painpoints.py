@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from journeymapper.model import Change, PainPoint, edits
 from journeymapper.ui.session import Session
 
-COLUMNS = ("Votes", "Sev.", "Pain point", "Card", "Kind")
+COLUMNS = ("Votes", "Sev.", "Pain point  (card · kind)")
 
 
 def ranked(session: Session) -> list[PainPoint]:
@@ -37,14 +37,14 @@ class PainPointsDock(QDockWidget):
         self.tree.setColumnCount(len(COLUMNS))
         self.tree.setHeaderLabels(list(COLUMNS))
         self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setWordWrap(False)  # each of the two lines is elided on its own
+        self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         head = self.tree.header()
         head.setStretchLastSection(False)
-        for col in (0, 1, 4):
+        for col in (0, 1):
             head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        head.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         self.tree.itemSelectionChanged.connect(self._selected)
         self.vote_button = QPushButton("Vote +1")
         self.vote_button.clicked.connect(self.vote)
@@ -83,12 +83,18 @@ class PainPointsDock(QDockWidget):
             self.tree.clear()
             for p in ranked(self.session):
                 tp = doc.touchpoints.get(p.touchpoint_id)
-                item = QTreeWidgetItem([str(p.votes), str(p.severity), p.text,
-                                        tp.title if tp else "", str(p.kind)])
+                card = tp.title if tp else ""
+                item = QTreeWidgetItem([str(p.votes), str(p.severity),
+                                        f"{p.text}\n    {p.kind} · on {card}"])
                 item.setData(0, Qt.ItemDataRole.UserRole, p.id)
-                item.setToolTip(2, p.text)
+                tip = f"{p.text}\n\non “{card}”: severity {p.severity}, {p.kind}"
+                if p.dimension:
+                    tip += f", {p.dimension}"
+                for col in range(len(COLUMNS)):
+                    item.setToolTip(col, tip)
                 for col in (0, 1):
-                    item.setTextAlignment(col, Qt.AlignmentFlag.AlignCenter)
+                    item.setTextAlignment(col, Qt.AlignmentFlag.AlignHCenter
+                                          | Qt.AlignmentFlag.AlignTop)
                 self.tree.addTopLevelItem(item)
             if keep:
                 self.select(keep)
