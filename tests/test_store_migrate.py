@@ -103,3 +103,10 @@ def test_migrations_build_exactly_the_orm_schema(tmp_path: Path) -> None:
     finally:
         conn.close()
     assert diff == []
+
+
+def test_a_read_only_view_of_revision_1_does_not_migrate(r1_copy: Path) -> None:
+    before = folder_state(r1_copy.parent)
+    with WorkshopFile.open(r1_copy, read_only=True) as view:
+        assert view.schema_revision == R1 and view.document == r1_document()
+    assert folder_state(r1_copy.parent) == before

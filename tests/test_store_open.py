@@ -286,3 +286,23 @@ def test_a_symlink_shares_the_lock_of_its_target(good: Path, tmp_path: Path) -> 
     link.symlink_to(good)
     with WorkshopFile.open(good), pytest.raises(StoreError, match="already open"):
         WorkshopFile.open(link)
+
+
+def test_read_only_view_writes_nothing(good: Path) -> None:
+    before = folder_state(good.parent)
+    with WorkshopFile.open(good, read_only=True) as view:
+        assert view.read_only and view.notice is None
+        assert view.document.counts()["lanes"] == 4
+        # It holds no lock: a writer can open the file meanwhile.
+        with WorkshopFile.open(good) as writer:
+            assert not writer.read_only
+    assert folder_state(good.parent) == before
+
+
+def test_read_only_view_beside_a_writer(good: Path) -> None:
+    with WorkshopFile.open(good) as writer:
+        doc = writer.document
+        doc.apply(edits.rename_stage(doc, doc.stages[0].id, "Seen by the view"))
+        with WorkshopFile.open(good, read_only=True) as view:
+            assert view.notice == "opened read-only: it is open in another JourneyMapper window"
+            assert view.document == doc

@@ -24,6 +24,7 @@ from .snapshot import check, has_pending_wal, load_document, read_entities, snap
 from .sql import connect, engine_over, writable_pragmas
 
 LOCKED = "is already open in another JourneyMapper window"
+BUSY_NOTICE = "opened read-only: it is open in another JourneyMapper window"
 
 
 def _may_write(path: Path, *, exists: bool = True) -> str | None:
@@ -54,6 +55,29 @@ def _naming(given: Path | str, resolved: Path) -> Iterator[None]:
         raise StoreError(given, exc.problem) from None
 
 
+@contextlib.contextmanager
+def _view(p: Path, can_lock: bool) -> Iterator[tuple[sqlite3.Connection, bool]]:
+    """A read-only connection on the committed state, and whether another window writes it.
+
+    Holding the lock while reading guarantees nobody writes meanwhile, so the side-effect-free
+    snapshot can be used; a file another window holds is read beside that writer instead.
+    """
+    lock = FileLock(p)
+    beside_writer = False
+    if can_lock:
+        try:
+            lock.acquire()
+        except Locked:
+            beside_writer = True
+        except OSError:
+            pass
+    try:
+        with snapshot(p, live=beside_writer) as conn:
+            yield conn, beside_writer
+    finally:
+        lock.release()
+
+
 def _backup_name(path: Path, revision: str) -> Path:
     base = path.with_name(f"{path.name}.r{REVISIONS.index(revision) + 1}.bak")
     candidate, n = base, 1
@@ -82,7 +106,7 @@ class WorkshopFile:
         self._conn = conn
         self._lock = lock
         self.read_only = conn is None
-        self._beside_writer = False  # read-only because another window writes it
+        self._can_lock = False  # a read-only view may lock while it reads (see _view)
         self._closed = False
         document.read_only = self.read_only
         self._persister: writer.Persister | None = None
@@ -92,33 +116,36 @@ class WorkshopFile:
 
     # -- opening ---------------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str, *, read_only_if_locked: bool = False) -> WorkshopFile:
+    def open(cls, path: Path | str, *, read_only: bool = False,
+             read_only_if_locked: bool = False) -> WorkshopFile:
         """Open a workshop; raise StoreError, leaving the file exactly as it was, if it is bad.
 
         If another window has it open: StoreError, or with ``read_only_if_locked`` a read-only
-        view of its committed state.
+        view of its committed state. ``read_only`` asks for a view that never writes anything
+        (no lock kept, no migration): for the command line, exports and previews.
         """
         p = Path(path).resolve()
         with _naming(path, p):
-            return cls._open(p, read_only_if_locked)
+            return cls._open(p, read_only, read_only_if_locked)
 
     @classmethod
-    def _open(cls, p: Path, read_only_if_locked: bool) -> WorkshopFile:
+    def _open(cls, p: Path, read_only: bool, read_only_if_locked: bool) -> WorkshopFile:
         read_header(p)
         why_not = _may_write(p)
         if why_not is not None:
-            return cls._open_read_only(p, f"opened read-only: {why_not}", live=False)
+            return cls._open_view(p, f"opened read-only: {why_not}", can_lock=False)
+        if read_only:
+            return cls._open_view(p, None, can_lock=True)
         lock = FileLock(p)
         try:
             lock.acquire()
         except Locked:
             if read_only_if_locked:
-                return cls._open_read_only(p, "opened read-only: it is open in another "
-                                              "JourneyMapper window", live=True)
+                return cls._open_view(p, BUSY_NOTICE, can_lock=True)
             raise StoreError(p, LOCKED) from None
         except OSError as exc:
-            return cls._open_read_only(p, f"opened read-only: cannot lock it ({exc.strerror})",
-                                       live=False)
+            return cls._open_view(p, f"opened read-only: cannot lock it ({exc.strerror})",
+                                  can_lock=False)
         try:
             return cls._open_locked(p, lock)
         except BaseException:
@@ -126,12 +153,14 @@ class WorkshopFile:
             raise
 
     @classmethod
-    def _open_read_only(cls, p: Path, notice: str, *, live: bool) -> WorkshopFile:
-        with snapshot(p, live=live) as conn:
+    def _open_view(cls, p: Path, notice: str | None, *, can_lock: bool) -> WorkshopFile:
+        with _view(p, can_lock) as (conn, beside_writer):
             revision = check(conn, p)
             doc = load_document(read_entities(conn, p, revision), p)
+        if notice is None and beside_writer:
+            notice = BUSY_NOTICE
         wf = cls(p, doc, revision, None, None, notice)
-        wf._beside_writer = live
+        wf._can_lock = can_lock
         return wf
 
     @classmethod
@@ -279,7 +308,7 @@ class WorkshopFile:
             if self._conn is not None:
                 self._conn.backup(dst)
             else:
-                with snapshot(self.path, live=self._beside_writer) as src:
+                with _view(self.path, self._can_lock) as (src, _):
                     src.backup(dst)
             writable_pragmas(dst)
         finally:
