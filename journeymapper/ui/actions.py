@@ -76,22 +76,24 @@ class WindowActions:
             w.addAction(a)
             edit.addAction(a)
         edit.addSeparator()
+        std = QKeySequence.StandardKey
         copy, paste = getattr(v, "copy_selection", None), getattr(v, "paste", None)
         duplicate = getattr(v, "duplicate_selection", None)
         if callable(copy):
-            edit.addAction(self._act("cut", "Cu&t", w.cut_selection, QKeySequence.StandardKey.Cut))
-            edit.addAction(self._act("copy", "&Copy", copy, QKeySequence.StandardKey.Copy))
+            edit.addAction(self._act("cut", "Cu&t", w.cut_selection, std.Cut, on_map=True))
+            edit.addAction(self._act("copy", "&Copy", copy, std.Copy, on_map=True))
         if callable(paste):
-            edit.addAction(self._act("paste", "&Paste", paste, QKeySequence.StandardKey.Paste))
+            edit.addAction(self._act("paste", "&Paste", paste, std.Paste, on_map=True))
         if callable(duplicate):
-            edit.addAction(self._act("duplicate", "&Duplicate", duplicate, "Ctrl+D"))
+            edit.addAction(self._act("duplicate", "&Duplicate", duplicate, "Ctrl+D", on_map=True))
         edit.addAction(self._act("delete", "De&lete", w.delete_selection,
-                                 QKeySequence.StandardKey.Delete))
+                                 QKeySequence.StandardKey.Delete, on_map=True))
         edit.addSeparator()
         rename = getattr(v, "rename_selected", None)
         if callable(rename):
-            edit.addAction(self._act("rename", "&Rename in place", rename, "F2"))
-        edit.addAction(self._act("add_card", "Add &card", v.add_card_in_selected_cell, "N"))
+            edit.addAction(self._act("rename", "&Rename in place", rename, "F2", on_map=True))
+        edit.addAction(self._act("add_card", "Add &card", v.add_card_in_selected_cell, "N",
+                                 on_map=True))
         edit.addAction(self._act("connect", "Co&nnect cards (draw a flow)", v.start_connect_mode))
         edit.addAction(self._act("pain_point", "Add &pain point…", w.add_pain_point, "P"))
         edit.addAction(self._act("vote", "&Vote on pain point", w.vote, "V"))
@@ -129,8 +131,11 @@ class WindowActions:
     def __getitem__(self, name: str) -> QAction:
         return self.by_name[name]
 
-    def _act(self, name: str, text: str, slot: Callable[[], object], keys: Keys = None) -> QAction:
-        a = QAction(text.replace("…", "…"), self.w)
+    def _act(self, name: str, text: str, slot: Callable[[], object], keys: Keys = None,
+             on_map: bool = False) -> QAction:
+        """An action whose keys work anywhere in the window, or with ``on_map`` only while the
+        map has the focus (Delete or Ctrl+C in a text field or a list must stay theirs)."""
+        a = QAction(text, self.w)
         a.setObjectName(f"action.{name}")
         if isinstance(keys, list):
             a.setShortcuts(keys)
@@ -139,7 +144,11 @@ class WindowActions:
         elif keys:
             a.setShortcut(QKeySequence(keys))
         a.triggered.connect(lambda _checked=False: slot())
-        self.w.addAction(a)
+        if on_map:
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.w.view.addAction(a)
+        else:
+            self.w.addAction(a)
         self.by_name[name] = a
         return a
 

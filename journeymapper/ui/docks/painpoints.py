@@ -4,6 +4,7 @@ card on the map; vote and delete buttons."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -46,6 +47,11 @@ class PainPointsDock(QDockWidget):
             head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.tree.itemSelectionChanged.connect(self._selected)
+        delete_key = QAction("Delete pain point", self.tree)
+        delete_key.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Delete))
+        delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.triggered.connect(self.delete)
+        self.tree.addAction(delete_key)
         self.vote_button = QPushButton("Vote +1")
         self.vote_button.clicked.connect(self.vote)
         self.delete_button = QPushButton("Delete")

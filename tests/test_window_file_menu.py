@@ -1,0 +1,85 @@
+"""File menu and keys: save as, new from template, open recent, read-only files; Delete goes to
+whatever has the focus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
+from test_window_fixtures import bench, jm_settings, make_workshop, window, workshop  # noqa: F401
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def test_save_as_opens_the_copy_in_place_of_the_original(window, bench, tmp_path: Path,  # noqa: F811
+                                                          qtbot) -> None:
+    target = tmp_path / "copy.jmw"
+    bench.ask_save_path = lambda *_a: str(target)
+    qtbot.keyClick(window.view, Qt.Key.Key_S, CTRL | SHIFT)
+    assert [w.file_path for w in bench.windows] == [target]
+    new = bench.windows[0]
+    assert new.windowTitle() == "Test workshop — copy.jmw — saved"
+    assert "tp-b" in new.session.doc.touchpoints
+
+
+def test_new_from_template_through_the_menu(window, bench, tmp_path: Path, qtbot) -> None:  # noqa: F811
+    file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
+    new_menu = next(a.menu() for a in file_menu.actions() if a.text() == "&New from template")
+    assert [a.text() for a in new_menu.actions()] == [
+        "Blank journey", "Client engagement life cycle", "Customer interaction cycle",
+        "Service blueprint"]
+    new_menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitExposed(new_menu)
+    act = new_menu.actions()[2]
+    qtbot.mouseClick(new_menu, Qt.MouseButton.LeftButton, pos=new_menu.actionGeometry(act).center())
+    assert len(bench.windows) == 2
+    doc = bench.windows[1].session.doc
+    assert [s.name for s in doc.stages][0] == "Situation"
+    assert bench.windows[1].file_path == tmp_path / "answer.jmw"
+
+
+def test_open_recent_lists_existing_files_only(bench, tmp_path: Path, qtbot) -> None:  # noqa: F811
+    a = make_workshop(tmp_path / "a.jmw")
+    b = make_workshop(tmp_path / "b.jmw")
+    for p in (a, b):
+        w = bench.open_path(p)
+        w.close()
+    a.unlink()
+    w = bench.open_path(b)
+    menu = w.actions_.recent_menu
+    menu.aboutToShow.emit()
+    assert [x.text() for x in menu.actions()] == ["b.jmw"]
+
+
+def test_file_open_elsewhere_opens_read_only_and_says_so(bench, workshop: Path,  # noqa: F811
+                                                          qtbot) -> None:
+    from journeymapper.store import WorkshopFile
+
+    elsewhere = WorkshopFile.open(workshop)  # as if another JourneyMapper had it open
+    try:
+        w = bench.open_path(workshop)
+        assert w is not None and w.windowTitle().endswith("— read-only")
+        assert "read-only" in w.statusBar().currentMessage()
+        w.view.select_entities([("touchpoint", "tp-b")])
+        qtbot.keyClick(w.view, Qt.Key.Key_V)  # refused with a message, nothing changes
+        assert w.session.doc.pain_point("pp-2").votes == 3
+        w.close()
+    finally:
+        elsewhere.close()
+
+
+def test_delete_key_goes_to_what_has_focus(window, qtbot) -> None:  # noqa: F811
+    doc = window.session.doc
+    window.painpoints.select("pp-1")
+    window.painpoints.tree.setFocus()
+    qtbot.keyClick(window.painpoints.tree, Qt.Key.Key_Delete)
+    assert "pp-1" not in doc.pain_points and "tp-b" in doc.touchpoints
+    window.view.select_entities([("touchpoint", "tp-c")])
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    assert "tp-c" not in doc.touchpoints
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
+    assert "tp-c" in doc.touchpoints
