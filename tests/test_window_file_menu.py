@@ -37,7 +37,7 @@ def test_new_from_template_through_the_menu(window, bench, tmp_path: Path, qtbot
     qtbot.mouseClick(new_menu, Qt.MouseButton.LeftButton, pos=new_menu.actionGeometry(act).center())
     assert len(bench.windows) == 2
     doc = bench.windows[1].session.doc
-    assert [s.name for s in doc.stages][0] == "Situation"
+    assert doc.stages[0].name == "Situation"
     assert bench.windows[1].file_path == tmp_path / "answer.jmw"
 
 
