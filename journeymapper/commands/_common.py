@@ -23,7 +23,7 @@ def load_document(path_text: str) -> Document:
     from journeymapper.store import StoreError, WorkshopFile
 
     try:
-        wf = WorkshopFile.open(path)
+        wf = WorkshopFile.open(path, read_only=True)
     except StoreError as exc:
         raise UserError(str(exc)) from None
     try:

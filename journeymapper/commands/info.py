@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
 
     path = Path(args.path)
     try:
-        wf = WorkshopFile.open(path)
+        wf = WorkshopFile.open(path, read_only=True)
     except StoreError as exc:
         raise UserError(str(exc)) from None
     try:

@@ -33,8 +33,10 @@ def run(args: argparse.Namespace) -> int:
     doc = build(args.template, args.title)
     try:
         WorkshopFile.create(path, doc).close()
-    except (StoreError, OSError) as exc:
-        raise UserError(f"{path}: {exc}") from None
+    except StoreError as exc:  # already names the file
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(f"{path}: {exc.strerror or exc}") from None
     print(f"Created {path} from the {args.template} template "
           f"({len(doc.stages)} stages, {len(doc.lanes)} lanes).")
     return 0
