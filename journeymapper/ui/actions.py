@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
 from journeymapper.model.templates import TEMPLATES
+from journeymapper.ui.dialogs import help as help_dialogs
 
 if TYPE_CHECKING:
     from journeymapper.ui.window import MainWindow
@@ -117,6 +118,12 @@ class WindowActions:
         docks = view.addMenu("&Panels")
         for dock in w.docks():
             docks.addAction(dock.toggleViewAction())
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._act("keys", "&Keys for the workshop room",
+                                      lambda: help_dialogs.show_keys(w), "F1"))
+        help_menu.addAction(self._act("about", "&About JourneyMapper",
+                                      lambda: help_dialogs.show_about(w)))
 
         tools = QToolBar("Map tools", w)
         tools.setObjectName("mapTools")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTransform
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 if TYPE_CHECKING:
     from journeymapper.ui.window import MainWindow
@@ -21,21 +21,48 @@ if TYPE_CHECKING:
 DEFAULT_MINUTES = 15
 
 
-class TimerLabel(QLabel):
-    """A large countdown over the view's top-right corner, readable from the back of the room."""
+class Badge(QLabel):
+    """Large text over a corner of the map, readable from the back of the room."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, top: bool) -> None:
         super().__init__(parent)
-        self.setObjectName("exerciseTimer")
+        self.top = top
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        parent.installEventFilter(self)
+        self.hide()
+
+    def show_text(self, text: str, colour: str = "white", size: int = 40) -> None:
+        self.setStyleSheet(
+            f"QLabel {{ color: {colour}; background: rgba(10, 16, 28, 215); border-radius: 18px;"
+            f" font-size: {size}px; font-weight: 700; padding: 8px 28px; }}")
+        self.setText(text)
+        self.adjustSize()
+        self._place()
+
+    def _place(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            y = 24 if self.top else parent.height() - self.height() - 24
+            self.move(parent.width() - self.width() - 32 if self.top else 32, y)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._place()
+        return False
+
+
+class TimerLabel(Badge):
+    """The exercise countdown, top right; T starts and pauses it, + / - add or take a minute."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, top=True)
+        self.setObjectName("exerciseTimer")
         self.remaining = DEFAULT_MINUTES * 60
         self.running = False
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self.tick)
-        parent.installEventFilter(self)
-        self.hide()
         self._paint()
 
     def toggle(self) -> None:
@@ -72,26 +99,14 @@ class TimerLabel(QLabel):
         if self.remaining == 0:
             return "Time!"
         m, s = divmod(self.remaining, 60)
-        return f"{m:02d}:{s:02d}" + ("" if self.running else "  ⏸")
+        return f"{m:02d}:{s:02d}" + ("" if self.running else " paused")
 
     def _paint(self) -> None:
         colour = "#ff5a4f" if self.remaining <= 60 else ("#ffd34f" if not self.running else "white")
-        self.setStyleSheet(
-            f"QLabel {{ color: {colour}; background: rgba(10, 16, 28, 215); border-radius: 18px;"
-            " font-size: 72px; font-weight: 700; padding: 8px 28px; }")
-        self.setText(self.text_shown())
-        self.adjustSize()
-        self._place()
-
-    def _place(self) -> None:
-        parent = self.parentWidget()
-        if parent is not None:
-            self.move(parent.width() - self.width() - 32, 24)
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self._place()
-        return False
+        text = self.text_shown()
+        if text.endswith(" paused"):
+            text = text.replace(" paused", "<span style='font-size:30px'>&nbsp;paused</span>")
+        self.show_text(text, colour, 72)
 
 
 class Presentation(QObject):
@@ -101,8 +116,10 @@ class Presentation(QObject):
         self.active = False
         self.stage_index = -1  # -1: the whole map
         self.timer = TimerLabel(window.view.viewport())
+        self.caption = Badge(window.view.viewport(), top=False)  # the focused stage's name
+        self.caption.setObjectName("stageCaption")
         self._saved: tuple[QRect, QByteArray, Qt.WindowState, bool, bool] | None = None
-        self._view_saved: tuple[QTransform, int, int] | None = None
+        self._view_saved: tuple[QTransform, int, int, QFrame.Shape] | None = None
         self.actions: list[QAction] = []
         for keys, slot in (
             ("Esc", self.leave), ("Right", self.next_stage), ("Left", self.previous_stage),
@@ -132,7 +149,7 @@ class Presentation(QObject):
                        w.menuBar().isVisible(), w.statusBar().isVisible())
         v = w.view
         self._view_saved = (v.transform(), v.horizontalScrollBar().value(),
-                            v.verticalScrollBar().value())
+                            v.verticalScrollBar().value(), v.frameShape())
         self.active = True
         for dock in w.docks():
             dock.hide()
@@ -143,6 +160,9 @@ class Presentation(QObject):
         for act in self.actions:
             act.setEnabled(True)
         w.showFullScreen()
+        v.setFrameShape(QFrame.Shape.NoFrame)  # nothing but the map on the wall
+        for set_policy in (v.setHorizontalScrollBarPolicy, v.setVerticalScrollBarPolicy):
+            set_policy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         keep = v.selected()
         v.set_presentation(True)
         v.select_entities(keep, center=False)
@@ -158,6 +178,7 @@ class Presentation(QObject):
         geometry, state, win_state, menu_on, status_on = self._saved
         self.active = False
         self.timer.stop()
+        self.caption.hide()
         for act in self.actions:
             act.setEnabled(False)
         keep = w.view.selected()
@@ -171,8 +192,12 @@ class Presentation(QObject):
         w.restoreState(state)
         w.menuBar().setVisible(menu_on)
         w.statusBar().setVisible(status_on)
+        for set_policy in (w.view.setHorizontalScrollBarPolicy,
+                           w.view.setVerticalScrollBarPolicy):
+            set_policy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         if self._view_saved is not None:
-            t, h, vv = self._view_saved
+            t, h, vv, frame = self._view_saved
+            w.view.setFrameShape(frame)
             w.view.setTransform(t)
             w.view.horizontalScrollBar().setValue(h)
             w.view.verticalScrollBar().setValue(vv)
@@ -187,7 +212,15 @@ class Presentation(QObject):
     def _go(self, index: int) -> None:
         n = len(self.window.session.doc.stages)
         self.stage_index = max(-1, min(n - 1, index))
-        self.window.view.focus_stage(self.focused_stage())
+        stage_id = self.focused_stage()
+        self.window.view.focus_stage(stage_id)
+        if stage_id is None:
+            self.caption.hide()
+        else:
+            name = self.window.session.doc.stage(stage_id).name
+            self.caption.show_text(f"{self.stage_index + 1} / {n}   {name}")
+            self.caption.show()
+            self.caption.raise_()
 
     def next_stage(self) -> None:
         self._go(self.stage_index + 1)

@@ -119,6 +119,7 @@ class InspectorDock(QDockWidget):
         self._gesture = 0
         self._heading = QLabel()
         self._heading.setStyleSheet("font-weight: 600; font-size: 13pt; padding: 4px 0;")
+        self._heading.setWordWrap(True)
         self._body = QWidget()
         self._pains = QListWidget()
         self._pains.setMaximumHeight(120)
@@ -183,6 +184,7 @@ class InspectorDock(QDockWidget):
         lay = holder.layout() if holder is not None else None
         if lay is not None:
             lay.replaceWidget(old, self._body)
+            old.hide()
             old.deleteLater()
         self._refresh()
 

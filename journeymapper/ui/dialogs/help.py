@@ -1,0 +1,43 @@
+"""F1 help with the keys for the workshop room, and the About box."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from journeymapper import __version__
+
+KEYS = (
+    ("Map", (("Double-click a cell", "add a card there"), ("N / Insert", "new card in the cell"),
+             ("F2 or Enter", "rename in place"), ("Arrows", "move between cards"),
+             ("Delete", "delete the selection"), ("Ctrl+C / Ctrl+V / Ctrl+D",
+                                                  "copy, paste, duplicate"))),
+    ("Room", (("P", "pain point on the selected card (1-5 severity, Enter adds)"),
+              ("V", "vote: the picked or most-voted pain point of the card"),
+              ("O", "analysis overlay on/off"), ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo"))),
+    ("Presentation (F5)", (("Left / Right", "previous / next stage"), ("Home", "whole map"),
+                           ("T", "start / pause the exercise timer"),
+                           ("+ / -", "a minute more / less"), ("Esc", "leave"))),
+    ("View", (("Ctrl+plus / Ctrl+minus", "zoom"), ("Ctrl+0", "fit the map"))),
+)
+
+
+def keys_html() -> str:
+    parts = []
+    for title, rows in KEYS:
+        cells = "".join(f"<tr><td style='padding-right:14px'><b>{k}</b></td><td>{v}</td></tr>"
+                        for k, v in rows)
+        parts.append(f"<h3>{title}</h3><table>{cells}</table>")
+    return "".join(parts)
+
+
+def show_keys(parent: QWidget | None) -> None:
+    box = QMessageBox(QMessageBox.Icon.NoIcon, "Keys for the workshop room", keys_html(),
+                      QMessageBox.StandardButton.Close, parent)
+    box.setObjectName("keysHelp")
+    box.open()
+
+
+def show_about(parent: QWidget | None) -> None:
+    QMessageBox.about(parent, "About JourneyMapper",
+                      f"<h2>JourneyMapper {__version__}</h2><p>Customer-journey workshops on a "
+                      "live swimlane map: touch-points, pain points, votes, hand-offs.</p>")
