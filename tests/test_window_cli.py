@@ -1,0 +1,44 @@
+"""``journeymapper PATH --screenshot OUT.png``: the window rendered offscreen, for docs and CI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+from test_window_fixtures import make_workshop
+
+RUN = "from journeymapper.cli import main; raise SystemExit(main())"
+
+
+def _run(args: list[str], home: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"),
+               QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "-c", RUN, *args], capture_output=True, text=True,
+                          env=env, check=False)
+
+
+def test_screenshot_normal_and_presentation(tmp_path: Path) -> None:
+    path = make_workshop(tmp_path / "w.jmw")
+    for extra in ([], ["--presentation"]):
+        out = tmp_path / f"shot{len(extra)}.png"
+        done = _run([str(path), "--screenshot", str(out), *extra], tmp_path)
+        assert done.returncode == 0, done.stderr
+        image = QImage(str(out))
+        assert (image.width(), image.height()) == (1920, 1080)
+    shutil.copyfile(path, tmp_path / "again.jmw")  # the file still opens after the windows closed
+    assert _run([str(tmp_path / "again.jmw"), "--screenshot", str(tmp_path / "x.png")],
+                tmp_path).returncode == 0
+
+
+def test_screenshot_of_a_refused_file_fails_with_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jmw"
+    bad.write_text("not a workshop")
+    done = _run([str(bad), "--screenshot", str(tmp_path / "x.png")], tmp_path)
+    assert done.returncode == 1
+    lines = [ln for ln in done.stderr.splitlines() if ln.startswith("journeymapper:")]
+    assert len(lines) == 1 and "bad.jmw" in lines[0]
+    assert not (tmp_path / "x.png").exists()
