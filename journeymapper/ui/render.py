@@ -62,6 +62,7 @@ def render_map(doc: Document, out_path: Path, *, presentation: bool = False, wid
             for build in OVERLAY_BUILDERS:
                 build(view)
         scene = view.map_scene
+        scene.fast_flows = False
         for it in scene.items():
             it.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         title = doc.info.title

@@ -94,7 +94,7 @@ NORMAL = Theme(
     card_bg="#FFFFFF", card_fg="#1B1F24", card_border="#7D8791", selection="#1565C0",
     flow="#4A5560", flow_selected="#1565C0", blueprint_line="#37474F", pain="#C62828",
     vote="#283593",
-    card_border_w=1.2, flow_w=1.8, blueprint_w=1.6, lane_tint_alpha=150,
+    card_border_w=1.2, flow_w=1.5, blueprint_w=1.6, lane_tint_alpha=150,
 )
 
 # Projector: larger type on the same grid, black on white, thick strokes, saturated lanes.

@@ -23,14 +23,15 @@ from PySide6.QtWidgets import (
 from journeymapper.model import Edit, EditError, edits
 
 from .dropedit import drop_cards
+from .ghosts import GhostsItem
 from .headers import HeaderItem
-from .items import CardItem, FlowItem
+from .items import CardItem
 from .routing import arrow_head, route, straight
 
 if TYPE_CHECKING:
     from .view import MapView
 
-MAX_LIVE_FLOWS = 400  # above this, flows of moving cards are not re-routed live during a drag
+MAX_LIVE_FLOWS = 80  # above this, flows of moving cards are hidden during a drag, not re-routed
 
 
 class Tool:
@@ -91,63 +92,35 @@ class CardDrag(Tool):
         self.press, self.press_vp = sp, vp
         self.started = False
         self.ids: list[str] = []
-        self.ghosts: dict[str, CardItem] = {}
-        self.origin: dict[str, QPointF] = {}
-        self.live_flows: list[tuple[FlowItem, str, str]] = []
+        self.ghosts: GhostsItem | None = None
         self.marker: _Marker | None = None
-        self.last = sp
 
     def _start(self) -> None:
         v, sc = self.view, self.view.map_scene
         sel = [r[1] for r in v.selected() if r[0] == "touchpoint"]
         self.ids = sel if self.grabbed in sel else [self.grabbed]
-        moving: list[QGraphicsItem] = []
-        for tid in self.ids:
-            card = sc.cards[tid]
-            ghost = CardItem(tid, card.face, sc.theme)
-            ghost.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
-            ghost.setAcceptHoverEvents(False)
-            ghost.setParentItem(sc.drag_layer)
-            ghost.setOpacity(0.9)
-            ghost.setPos(card.pos())
-            self.ghosts[tid] = ghost
-            self.origin[tid] = card.pos()
-            moving.append(card)
+        cards = sc.layout.cards
+        moving: list[QGraphicsItem] = [sc.cards[tid] for tid in self.ids]
         doc = sc.doc
-        flow_ids = {f.id for tid in self.ids for f in (*doc.flows_from(tid), *doc.flows_to(tid))}
-        for fid in flow_ids:
-            fi = sc.flows.get(fid)
-            if fi is None:
-                continue
-            moving.append(fi)
-            if len(flow_ids) <= MAX_LIVE_FLOWS:
-                f = sc.doc.flow(fid)
-                copy = FlowItem(f, sc.theme)
-                copy.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
-                copy.setParentItem(sc.drag_layer)
-                copy.setZValue(-1)
-                self.live_flows.append((copy, f.source_id, f.target_id))
+        flows = {f.id: f for tid in self.ids for f in (*doc.flows_from(tid), *doc.flows_to(tid))}
+        moving += [sc.flows[fid] for fid in flows if fid in sc.flows]
+        live = [(f.source_id, f.target_id) for f in flows.values()] if len(
+            flows) <= MAX_LIVE_FLOWS else []
+        scale = v.transform().m11() * v.devicePixelRatioF()
+        self.ghosts = GhostsItem(sc.theme, [(sc.cards[t], cards[t]) for t in self.ids], scale,
+                                 live, cards)
+        self.ghosts.setParentItem(sc.drag_layer)
         self.marker = _Marker(v)
         v.freeze(moving)
         self.started = True
-
-    def _rect_of(self, tid: str) -> QRectF:
-        g = self.ghosts.get(tid)
-        if g is not None:
-            return QRectF(g.pos(), self.view.map_scene.layout.cards[tid].size())
-        return self.view.map_scene.layout.cards[tid]
 
     def move(self, sp: QPointF, vp: QPointF) -> None:
         if not self.started:
             if not _passed_threshold(vp, self.press_vp):
                 return
             self._start()
-        self.last = sp
-        d = sp - self.press
-        for tid, g in self.ghosts.items():
-            g.setPos(self.origin[tid] + d)
-        for item, a, b in self.live_flows:
-            item.set_ends(self._rect_of(a), self._rect_of(b))
+        assert self.ghosts is not None
+        self.ghosts.set_delta(sp - self.press)
         self._show_target(sp)
 
     def _target(self, sp: QPointF) -> tuple[str, str, int] | None:
@@ -202,14 +175,12 @@ class CardDrag(Tool):
 
     def _cleanup(self) -> None:
         sc = self.view.map_scene
-        for g in self.ghosts.values():
-            sc.removeItem(g)
-        for item, _, _ in self.live_flows:
-            sc.removeItem(item)
+        if self.ghosts is not None:
+            sc.removeItem(self.ghosts)
+            self.ghosts = None
         if self.marker:
             self.marker.remove()
-        self.ghosts.clear()
-        self.live_flows.clear()
+            self.marker = None
         self.view.unfreeze()
 
     def release(self, sp: QPointF) -> None:

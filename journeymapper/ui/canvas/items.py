@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPainterPathStroker,
     QPen,
+    QPolygonF,
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -25,6 +26,7 @@ from .routing import Shape, arrow_head, route
 
 Z_GRID, Z_FLOW, Z_CARD, Z_HEADER, Z_OVERLAY, Z_DRAG, Z_EDITOR = 0, 5, 10, 20, 30, 40, 50
 HANDLE_R = 7.0
+THIN = 1.6  # flows thinner than this many device pixels are drawn as 1-pixel lines
 
 
 @dataclass(frozen=True)
@@ -225,8 +227,9 @@ class FlowItem(QGraphicsItem):
         self.label = flow.label
         self.theme = theme
         self._path = QPainterPath()
-        self._shape = QPainterPath()
+        self._shape: QPainterPath | None = None
         self._head = arrow_head(QPointF(), QPointF(1, 0), 1)
+        self._poly = QPolygonF()
         self._bounds = QRectF()
         self.loop = False  # a feedback loop to an earlier stage: drawn dashed
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -251,11 +254,12 @@ class FlowItem(QGraphicsItem):
         self.prepareGeometryChange()
         self._path = path
         self._head = arrow_head(tip, direction, 6 + self.theme.flow_w * 2.5)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(max(10.0, self.theme.flow_w * 4))
-        self._shape = stroker.createStroke(path)
-        self._bounds = self._shape.boundingRect().united(self._head.boundingRect()).adjusted(
-            -4, -4, 4, 4)
+        self._shape = None  # stroked on demand: only hit tests need it
+        self._poly = QPolygonF([QPointF(e.x, e.y) for e in
+                                (path.elementAt(i) for i in range(path.elementCount()))])
+        pad = max(5.0, self.theme.flow_w * 2) + 2
+        self._bounds = path.controlPointRect().united(self._head.boundingRect()).adjusted(
+            -pad, -pad, pad, pad)
         if self.label:
             self._bounds = self._bounds.united(self._label_rect())
 
@@ -267,6 +271,10 @@ class FlowItem(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(max(10.0, self.theme.flow_w * 4))
+            self._shape = stroker.createStroke(self._path)
         return self._shape
 
     def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
@@ -274,11 +282,22 @@ class FlowItem(QGraphicsItem):
         t = self.theme
         color = QColor(t.flow_selected if self.isSelected() else t.flow)
         lod = option.levelOfDetailFromTransform(p.worldTransform())
-        if lod >= 0.3:
-            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if lod < 0.3:  # far away: a hairline is all that shows, and it is much cheaper
+            pen = QPen(color, 1.0)
+            pen.setCosmetic(True)
+            p.setPen(pen)
+            p.drawPolyline(self._poly)
+            return
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         w = t.flow_w * (1.8 if self.isSelected() else 1.0)
         style = Qt.PenStyle.DashLine if self.loop else Qt.PenStyle.SolidLine
-        p.setPen(QPen(color, w, style, Qt.PenCapStyle.FlatCap))
+        pen = QPen(color, w, style, Qt.PenCapStyle.FlatCap)
+        sc = self.scene()
+        if w * lod < THIN and getattr(sc, "fast_flows", False):
+            # on screen a one-pixel line looks the same and strokes many times faster
+            pen = QPen(color, 1.0, style, Qt.PenCapStyle.FlatCap)
+            pen.setCosmetic(True)
+        p.setPen(pen)
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawPath(self._path)
         p.setPen(Qt.PenStyle.NoPen)

@@ -7,7 +7,7 @@ It never edits the model. On each Change it rebuilds only the touched items, rec
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import QObject, QRectF
 from PySide6.QtGui import QColor, QPainter
@@ -23,6 +23,7 @@ from .layout import Layout, compute_layout
 from .routing import corridor, loop_ends, same_column
 
 MARGIN = 60.0
+BULK = 300  # above this many moved items a relayout bypasses the BSP index
 
 
 class LayerItem(QGraphicsItem):
@@ -47,6 +48,7 @@ class MapScene(QGraphicsScene):
         super().__init__(parent)
         self.session = session
         self.theme = theme
+        self.fast_flows = True  # thin flows as 1-pixel lines (pictures turn this off)
         self.cards: dict[str, CardItem] = {}
         self.flows: dict[str, FlowItem] = {}
         self.stage_headers: dict[str, HeaderItem] = {}
@@ -173,14 +175,11 @@ class MapScene(QGraphicsScene):
         old = self.layout
         lay = compute_layout(self.doc, self.theme)
         self.layout = lay
-        moved: set[str] = set()
-        for tid, r in lay.cards.items():
-            card = self.cards.get(tid)
-            if card is None:
-                continue
-            if force or old.cards.get(tid) != r or card.pos() != r.topLeft():
-                card.setPos(r.topLeft())
-                moved.add(tid)
+        moved = [tid for tid, r in lay.cards.items() if tid in self.cards and (
+            force or old.cards.get(tid) != r or self.cards[tid].pos() != r.topLeft())]
+        with self._bulk(len(moved) > BULK):
+            for tid in moved:
+                self.cards[tid].setPos(lay.cards[tid].topLeft())
         flows: set[str] = set(extra_flows)
         if force:
             flows.update(self.flows)
@@ -188,7 +187,8 @@ class MapScene(QGraphicsScene):
             for tid in moved:
                 flows.update(f.id for f in self.doc.flows_from(tid))
                 flows.update(f.id for f in self.doc.flows_to(tid))
-        self._route(flows)
+        with self._bulk(len(moved) + len(flows) > BULK):
+            self._route(flows)
         for sid, h in self.stage_headers.items():
             if sid in lay.stage_x:
                 h.set_rect(lay.stage_header_rect(sid))
@@ -204,6 +204,7 @@ class MapScene(QGraphicsScene):
     def _route(self, flow_ids: Iterable[str]) -> None:
         lay, doc = self.layout, self.doc
         cards = lay.cards
+        self._columns: dict[str, list[tuple[str, QRectF]]] = {}
         for fid in flow_ids:
             item = self.flows.get(fid)
             if item is None:
@@ -233,9 +234,30 @@ class MapScene(QGraphicsScene):
 
     def _clear(self, stage_id: str, r: QRectF, ends: tuple[str, str]) -> bool:
         """Whether no card of the stage column but ``ends`` overlaps ``r``."""
-        lay = self.layout
-        return not any(lay.cards[c].intersects(r) for ln in lay.lane_ids
-                       for c in lay.cells.get((stage_id, ln), ()) if c not in ends)
+        # cards in one sub-column of a stage share their left edge: index them by it
+        key = f"{stage_id}@{round(self.layout.cards[ends[0]].left())}"
+        col = self._columns.get(key)
+        if col is None:
+            lay = self.layout
+            for ln in lay.lane_ids:
+                for c in lay.cells.get((stage_id, ln), ()):
+                    rc = lay.cards[c]
+                    self._columns.setdefault(f"{stage_id}@{round(rc.left())}", []).append((c, rc))
+            col = self._columns.setdefault(key, [])
+        return not any(rc.intersects(r) for c, rc in col if c not in ends)
+
+    @contextlib.contextmanager
+    def _bulk(self, on: bool) -> Iterator[None]:
+        """Many items move: update them without the BSP index, which is rebuilt once after
+        (moving each item through the index costs several times more)."""
+        if not on or self.itemIndexMethod() != QGraphicsScene.ItemIndexMethod.BspTreeIndex:
+            yield
+            return
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        try:
+            yield
+        finally:
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
 
     # -- lookups ----------------------------------------------------------------------------------
     def item_for(self, kind: str, eid: str) -> QGraphicsItem | None:
