@@ -26,7 +26,11 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
-    QApplication, QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem, QGraphicsScene,
+    QApplication,
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
     QGraphicsView,
 )
 
