@@ -83,3 +83,33 @@ def test_delete_key_goes_to_what_has_focus(window, qtbot) -> None:  # noqa: F811
     assert "tp-c" not in doc.touchpoints
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
     assert "tp-c" in doc.touchpoints
+
+
+def test_close_the_last_workshop_shows_the_start_page(window, bench, qtbot) -> None:  # noqa: F811
+    qtbot.keyClick(window.view, Qt.Key.Key_W, CTRL)
+    assert not bench.windows
+    assert bench.start_page is not None and bench.start_page.isVisible()
+
+
+def test_new_workshop_is_named_after_its_file_and_title_is_ready(bench, tmp_path: Path,  # noqa: F811
+                                                                 qtbot) -> None:
+    bench.ask_save_path = lambda *_a: str(tmp_path / "dental-clinic.jmw")
+    w = bench.new_workshop("blank")
+    assert w is not None and w.session.doc.info.title == "Dental clinic"
+    title = w.inspector.field("title").edit
+    assert w.focusWidget() is title and title.selectedText() == "Dental clinic"
+    qtbot.keyClicks(title, "Smile Dental: first visit")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert w.windowTitle() == "Smile Dental: first visit — dental-clinic.jmw — saved"
+
+
+def test_exports_write_files(window, bench, tmp_path: Path, qtbot) -> None:  # noqa: F811
+    for name, out in (("export_xlsx", tmp_path / "backlog.xlsx"),
+                      ("export_picture", tmp_path / "map.png")):
+        act = window.actions_[name]
+        if not act.isEnabled():
+            continue
+        bench.ask_save_path = lambda *_a, out=out: str(out)
+        act.trigger()
+        assert out.exists() and out.stat().st_size > 1000
+        assert str(out) in window.statusBar().currentMessage()

@@ -63,7 +63,8 @@ class WindowActions:
         export.addAction(self._optional("export_picture", "Picture of the map (PNG, SVG, PDF)…",
                                         "journeymapper.ui.render", "render_map", w.export_picture))
         file.addSeparator()
-        file.addAction(self._act("close", "&Close", w.close, QKeySequence.StandardKey.Close))
+        file.addAction(self._act("close", "&Close", partial(c.close_workshop, w),
+                                 QKeySequence.StandardKey.Close))
         file.addAction(self._act("quit", "&Quit", c.quit, QKeySequence.StandardKey.Quit))
 
         edit = bar.addMenu("&Edit")

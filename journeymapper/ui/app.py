@@ -129,19 +129,23 @@ class Workbench(QObject):
         from journeymapper.store import StoreError, WorkshopFile
 
         tpl = TEMPLATES[template]
-        self.workspace.mkdir(parents=True, exist_ok=True)
+        self.workspace.mkdir(parents=True, exist_ok=True)  # where the file dialog starts
         suggested = self.workspace / f"{template}.jmw"
         path = self.ask_save_path(parent or self.start_page, "Save the new workshop as",
                                   str(suggested), FILTER)
         if not path:
             return None
         target = Path(path).with_suffix(".jmw")
+        named = target.stem.replace("-", " ").replace("_", " ").strip()
+        title = tpl.title if target.stem == template or not named else named[:1].upper() + named[1:]
         try:
-            wf = WorkshopFile.create(target, build(template, tpl.title), overwrite=True)
+            wf = WorkshopFile.create(target, build(template, title), overwrite=True)
         except StoreError as exc:
             self.show_error(parent, "Cannot create workshop", str(exc))
             return None
-        return self._window_for(wf)
+        w = self._window_for(wf)
+        w.edit_workshop_title()  # the first thing to do with a new workshop is to name it
+        return w
 
     def save_as(self, window: MainWindow) -> MainWindow | None:
         from journeymapper.store import StoreError
@@ -182,6 +186,11 @@ class Workbench(QObject):
 
     def _start_page_gone(self) -> None:
         self.start_page = None
+
+    def close_workshop(self, w: MainWindow) -> None:
+        """File > Close: the last workshop closed leaves the start page, not an empty screen."""
+        if w.close() and not self.windows:
+            self.show_start_page()
 
     def _window_closed(self, w: MainWindow) -> None:
         if w in self.windows:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QLineEdit, QMainWindow, QToolBar
 
-from journeymapper.model import Change, PainPoint, edits
+from journeymapper.model import INFO_ID, Change, PainPoint, edits
 from journeymapper.ui import settings
 from journeymapper.ui.actions import WindowActions, optional_function
 from journeymapper.ui.canvas import MapView
@@ -219,6 +219,14 @@ class MainWindow(QMainWindow):
             name.setFocus()
             if isinstance(name, QLineEdit):
                 name.selectAll()
+
+    def edit_workshop_title(self) -> None:
+        self.view.select_entities([], center=False)
+        self.inspector.show_entity("info", INFO_ID)
+        title = self.inspector.field("title").widget
+        title.setFocus()
+        if isinstance(title, QLineEdit):
+            title.selectAll()
 
     def set_overlay(self) -> None:
         self.view.set_overlay_visible(self.actions_["overlay"].isChecked())
