@@ -40,6 +40,8 @@ class MapView(QGraphicsView):
         super().__init__(parent)
         self.session = session
         self._presentation = False
+        self._snapshot: QPixmap | None = None
+        self._frozen: list[QGraphicsItem] = []
         self._scene: MapScene | None = MapScene(session, theme_for(False), self)
         self.setScene(self._scene)
         self.setRenderHints(QPainter.RenderHint.Antialiasing
@@ -53,8 +55,6 @@ class MapView(QGraphicsView):
         self.tool: Tool | None = None
         self.editor: InlineEditor | None = None
         self.current_cell: tuple[str, str] | None = None
-        self._snapshot: QPixmap | None = None
-        self._frozen: list[QGraphicsItem] = []
         self._cursor = QGraphicsRectItem(self._scene.drag_layer)
         self._cursor.setPen(QPen(QColor(self._scene.theme.selection), 3, Qt.PenStyle.DashLine))
         self._cursor.hide()

@@ -1,0 +1,58 @@
+"""Pictures of the map: PNG, SVG and PDF, in normal and presentation mode."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+from pytestqt.qtbot import QtBot
+
+from journeymapper.model import Channel, Document, edits, templates
+from journeymapper.ui.render import render_map
+
+
+def _doc() -> Document:
+    doc = templates.build("service-blueprint", "Surgeon practice")
+    st, ln = [s.id for s in doc.stages], [x.id for x in doc.lanes]
+    doc.apply(edits.add_touchpoint(doc, st[0], ln[0], "Calls reception", touchpoint_id="a",
+                                   channel=Channel.PHONE, score=4))
+    doc.apply(edits.add_touchpoint(doc, st[1], ln[1], "Receptionist books the slot",
+                                   touchpoint_id="b", score=9))
+    doc.apply(edits.add_flow(doc, "a", "b"))
+    doc.apply(edits.add_pain_point(doc, "a", "Put on hold twice", 4, votes=3))
+    return doc
+
+
+@pytest.mark.parametrize("presentation", [False, True])
+def test_png(qtbot: QtBot, tmp_path: Path, presentation: bool) -> None:
+    out = tmp_path / "map.png"
+    render_map(_doc(), out, presentation=presentation, width=1280, height=720)
+    img = QImage(str(out))
+    assert (img.width(), img.height()) == (1280, 720)
+    colours = {img.pixelColor(x, y).name() for x in range(0, 1280, 16) for y in range(0, 720, 16)}
+    assert len(colours) > 12  # not blank: headers, lanes, cards, badges
+    assert QColor("#D55E00").name().lower() in {c.lower() for c in colours} or len(colours) > 30
+
+
+def test_svg_has_text(qtbot: QtBot, tmp_path: Path) -> None:
+    out = tmp_path / "map.svg"
+    render_map(_doc(), out)
+    root = ET.parse(out).getroot()
+    texts = "".join("".join(el.itertext()) for el in root.iter() if el.tag.endswith("text"))
+    assert "Calls reception" in texts or "Calls" in texts
+    assert "Surgeon practice" in texts
+
+
+def test_pdf(qtbot: QtBot, tmp_path: Path) -> None:
+    out = tmp_path / "map.pdf"
+    render_map(_doc(), out, presentation=True)
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert len(data) > 2000
+
+
+def test_unknown_extension_is_refused(qtbot: QtBot, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="png"):
+        render_map(_doc(), tmp_path / "map.bmp")
