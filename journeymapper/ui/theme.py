@@ -88,7 +88,7 @@ class Theme:
 NORMAL = Theme(
     name="normal",
     card_w=196, card_h=100, card_gap=14, cell_pad=16,
-    stage_header_h=64, lane_header_w=190, min_cell_w=228, min_cell_h=132, cards_per_column=3,
+    stage_header_h=64, lane_header_w=190, min_cell_w=228, min_cell_h=132, cards_per_column=2,
     family="DejaVu Sans", card_pt=10.5, header_pt=13, small_pt=8.5, title_lines=3,
     background="#FAFAF7", grid_line="#C9CDD2", header_bg="#2F3E4E", header_fg="#FFFFFF",
     card_bg="#FFFFFF", card_fg="#1B1F24", card_border="#7D8791", selection="#1565C0",
@@ -101,7 +101,7 @@ NORMAL = Theme(
 PROJECTOR = Theme(
     name="projector",
     card_w=236, card_h=140, card_gap=16, cell_pad=18,
-    stage_header_h=84, lane_header_w=230, min_cell_w=272, min_cell_h=176, cards_per_column=3,
+    stage_header_h=84, lane_header_w=230, min_cell_w=272, min_cell_h=176, cards_per_column=2,
     family="DejaVu Sans", card_pt=15, header_pt=19, small_pt=12, title_lines=3,
     background="#FFFFFF", grid_line="#5F6B75", header_bg="#000000", header_fg="#FFFFFF",
     card_bg="#FFFFFF", card_fg="#000000", card_border="#000000", selection="#0044CC",

@@ -71,12 +71,16 @@ class HeaderItem(QGraphicsItem):
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(r.adjusted(2, 2, -2, -2))
         p.setPen(QColor(t.header_fg))
-        font = t.font(t.header_pt, bold=True)
-        fm = QFontMetricsF(font)
-        small = t.font(t.small_pt)
-        sfm = QFontMetricsF(small)
         pad = 24.0 if lane else 14.0
         inner = r.adjusted(pad, 8, -10, -8)
+        font = t.font(t.header_pt, bold=True)
+        fm = QFontMetricsF(font)
+        longest = max((fm.horizontalAdvance(w) for w in self.title.split()), default=0.0)
+        if longest > inner.width():  # shrink (to 70% at most) so that no word is cut
+            font = t.font(t.header_pt * max(0.7, inner.width() / longest), bold=True)
+            fm = QFontMetricsF(font)
+        small = t.font(t.small_pt)
+        sfm = QFontMetricsF(small)
         lines = wrap_lines(self.title, fm, inner.width(), 3 if lane else 2)
         sub = self.subtitle
         if not lane and sub:  # a stage description gets one line if the title leaves room

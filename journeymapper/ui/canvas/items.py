@@ -26,6 +26,7 @@ from .routing import Shape, arrow_head, route
 
 Z_GRID, Z_FLOW, Z_CARD, Z_HEADER, Z_OVERLAY, Z_DRAG, Z_EDITOR = 0, 5, 10, 20, 30, 40, 50
 HANDLE_R = 7.0
+POSTER = 1.45  # type scale of the simplified card drawn when zoomed out
 THIN = 1.6  # flows thinner than this many device pixels are drawn as 1-pixel lines
 
 
@@ -61,6 +62,7 @@ class CardItem(QGraphicsItem):
         self.theme = theme
         self.face = face
         self._lines: list[str] = []
+        self._big_lines: list[str] = []
         self.hovered = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
@@ -83,6 +85,11 @@ class CardItem(QGraphicsItem):
         fit = max(1, int((t.card_h - top - footer) // fm.lineSpacing()))
         self._lines = wrap_lines(face.title or "(untitled)", fm, t.card_w - 22,
                                  min(t.title_lines, fit))
+        # the poster version for a zoomed-out view: fewer, bigger words
+        big = QFontMetricsF(t.font(t.card_pt * POSTER, bold=True))
+        room = t.card_h - 14 - QFontMetricsF(t.font(t.small_pt * POSTER, bold=True)).height()
+        self._big_lines = wrap_lines(face.title or "(untitled)", big, t.card_w - 20,
+                                     max(1, int(room // big.lineSpacing())))
         self.setToolTip(face.tooltip)
         self.update()
 
@@ -117,7 +124,7 @@ class CardItem(QGraphicsItem):
         accent = QColor(ZONE_COLORS[zone]) if zone else QColor(t.card_border)
         lod = option.levelOfDetailFromTransform(p.worldTransform())
         sel = self.isSelected()
-        if lod < 0.3:  # far away: a coloured block is all anyone can see
+        if lod < 0.22:  # far away: a coloured block is all anyone can see
             p.fillRect(r, QColor(t.card_bg))
             p.fillRect(QRectF(0, 0, 14, r.height()), accent)
             if sel:
@@ -134,10 +141,7 @@ class CardItem(QGraphicsItem):
         stripe.addRoundedRect(QRectF(0, 0, 7, r.height()), 3, 3)
         p.fillPath(stripe, accent if zone else QColor(t.grid_line))
         if lod < 0.55:
-            p.setPen(QColor(t.card_fg))
-            p.setFont(t.font(t.card_pt * 1.3, bold=True))
-            p.drawText(r.adjusted(12, 6, -6, -6), Qt.AlignmentFlag.AlignLeft
-                       | Qt.AlignmentFlag.AlignVCenter, self._lines[0] if self._lines else "")
+            self._paint_poster(p, r)
             return
         icon = t.small_pt * 1.9
         draw_channel(p, f.channel, QRectF(14, 7, icon, icon), QColor(t.card_border))
@@ -157,10 +161,35 @@ class CardItem(QGraphicsItem):
             p.setBrush(QColor("#FFFFFF"))
             p.drawEllipse(QPointF(r.right(), r.center().y()), HANDLE_R * 0.8, HANDLE_R * 0.8)
 
-    def _paint_badge(self, p: QPainter, r: QRectF) -> None:
+    def _paint_poster(self, p: QPainter, r: QRectF) -> None:
+        """Zoomed out: the badge, the pain marker and the title, all larger; nothing else."""
+        t, f = self.theme, self.face
+        h = self._paint_badge(p, r, POSTER)
+        if f.pains:
+            tri = QPainterPath()
+            x, y = 14.0, 7.0
+            tri.moveTo(x + h * 0.55, y)
+            tri.lineTo(x + h * 1.1, y + h)
+            tri.lineTo(x, y + h)
+            tri.closeSubpath()
+            p.fillPath(tri, QColor(t.pain))
+            p.setPen(QColor("#FFFFFF"))
+            p.setFont(t.font(t.small_pt * POSTER * 0.8, bold=True))
+            p.drawText(QRectF(x, y + h * 0.25, h * 1.1, h * 0.75), Qt.AlignmentFlag.AlignCenter,
+                       str(f.pains))
+        font = t.font(t.card_pt * POSTER, bold=True)
+        p.setFont(font)
+        p.setPen(QColor(t.card_fg))
+        lh = QFontMetricsF(font).lineSpacing()
+        y = 10 + h
+        for line in self._big_lines:
+            p.drawText(QRectF(12, y, r.width() - 18, lh), Qt.AlignmentFlag.AlignLeft, line)
+            y += lh
+
+    def _paint_badge(self, p: QPainter, r: QRectF, k: float = 1.0) -> float:
         t, f = self.theme, self.face
         zone = zone_of(f.score)
-        font = t.font(t.small_pt * 1.15, bold=True)
+        font = t.font(t.small_pt * 1.15 * k, bold=True)
         p.setFont(font)
         fm = QFontMetricsF(font)
         if f.score is None or zone is None:
@@ -168,14 +197,15 @@ class CardItem(QGraphicsItem):
         else:
             text, bg, fg = f"{ZONE_SYMBOLS[zone]} {f.score}", QColor(ZONE_COLORS[zone]), QColor(
                 "#000000" if zone.value == "indifferent" else "#FFFFFF")
-        w = fm.horizontalAdvance(text) + 12
-        h = fm.height() + 4
+        w = fm.horizontalAdvance(text) + 12 * k
+        h = fm.height() + 4 * k
         b = QRectF(r.right() - w - 8, 7, w, h)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(bg)
         p.drawRoundedRect(b, h / 2, h / 2)
         p.setPen(fg)
         p.drawText(b, Qt.AlignmentFlag.AlignCenter, text)
+        return h
 
     def _paint_footer(self, p: QPainter, r: QRectF) -> None:
         t, f = self.theme, self.face
