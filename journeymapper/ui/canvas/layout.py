@@ -103,7 +103,45 @@ def _ordered_cells(doc: Document) -> dict[tuple[str, str], list[TouchPoint]]:
     return cells
 
 
-def compute_layout(doc: Document, theme: Theme) -> Layout:
+def _size(counts: dict[tuple[str, str], int], stage_ids: list[str], lane_ids: list[str],
+          t: Theme, per: int) -> tuple[float, float]:
+    """The map's width and height if cells stack ``per`` cards before wrapping."""
+    w, h = t.lane_header_w, t.stage_header_h
+    cols: dict[str, int] = {}
+    for s in stage_ids:
+        c = max(1, math.ceil(max((counts.get((s, ln), 0) for ln in lane_ids), default=0) / per))
+        cols[s] = c
+        w += max(t.min_cell_w, 2 * t.cell_pad + c * t.card_w + (c - 1) * t.card_gap)
+    for ln in lane_ids:
+        r = max(1, max((math.ceil(counts.get((s, ln), 0) / cols[s]) for s in stage_ids),
+                       default=0))
+        h += max(t.min_cell_h, 2 * t.cell_pad + r * t.card_h + (r - 1) * t.card_gap)
+    return w, h
+
+
+def choose_stack(doc: Document, theme: Theme, current: int | None = None,
+                 aspect: float = 16 / 9) -> int:
+    """How many cards a cell stacks before wrapping: the choice (1 to 4) that gives the map the
+    shape closest to a 16:9 screen. ``current`` is kept unless another choice is clearly better,
+    so that adding one card does not reflow the whole map back and forth."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for tp in doc.touchpoints.values():
+        counts[(tp.stage_id, tp.lane_id)] += 1
+    stage_ids = [s.id for s in doc.stages]
+    lane_ids = [ln.id for ln in doc.lanes]
+
+    def misfit(per: int) -> float:
+        w, h = _size(counts, stage_ids, lane_ids, theme, per)
+        return abs(math.log((w / h) / aspect))
+
+    scores = {per: misfit(per) for per in (1, 2, 3, 4)}
+    best = min(scores, key=lambda p: (scores[p], abs(p - theme.cards_per_column)))
+    if current in scores and scores[current] <= scores[best] + 0.25:
+        return current
+    return best
+
+
+def compute_layout(doc: Document, theme: Theme, stack: int | None = None) -> Layout:
     t = theme
     lay = Layout(theme=t)
     stages = doc.stages
@@ -111,7 +149,7 @@ def compute_layout(doc: Document, theme: Theme) -> Layout:
     lay.stage_ids = [s.id for s in stages]
     lay.lane_ids = [ln.id for ln in lanes]
     cells = _ordered_cells(doc)
-    per = max(1, t.cards_per_column)
+    per = max(1, stack or t.cards_per_column)
     # Columns per stage: enough that no cell in the column stacks more than `per` cards.
     x = t.lane_header_w
     for s in lay.stage_ids:

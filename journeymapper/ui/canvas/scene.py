@@ -19,7 +19,7 @@ from journeymapper.ui.theme import NORMAL, Theme
 
 from .headers import GridItem, HeaderItem
 from .items import Z_DRAG, Z_OVERLAY, CardFace, CardItem, FlowItem
-from .layout import Layout, compute_layout
+from .layout import Layout, choose_stack, compute_layout
 from .routing import corridor, loop_ends, same_column
 
 MARGIN = 60.0
@@ -53,6 +53,7 @@ class MapScene(QGraphicsScene):
         self.flows: dict[str, FlowItem] = {}
         self.stage_headers: dict[str, HeaderItem] = {}
         self.lane_headers: dict[str, HeaderItem] = {}
+        self.stack: int | None = None  # cards per stack in a cell, chosen for the map's shape
         self.layout: Layout = compute_layout(session.doc, theme)
         self.static_layer = LayerItem(0)
         self.overlay_layer = LayerItem(Z_OVERLAY)
@@ -173,7 +174,8 @@ class MapScene(QGraphicsScene):
     def relayout(self, force: bool = False, extra_flows: Iterable[str] = (),
                  grid: bool = False) -> None:
         old = self.layout
-        lay = compute_layout(self.doc, self.theme)
+        self.stack = choose_stack(self.doc, self.theme, None if force else self.stack)
+        lay = compute_layout(self.doc, self.theme, self.stack)
         self.layout = lay
         moved = [tid for tid, r in lay.cards.items() if tid in self.cards and (
             force or old.cards.get(tid) != r or self.cards[tid].pos() != r.topLeft())]
