@@ -10,6 +10,8 @@ Run: ``python benchmarks/bench_analysis.py [sizes...]``. For each size it prints
 - the refresh after one edit: move one card to another cell, then ``analyze`` again and, with
   :class:`LiveAnalysis`, ``refresh`` (graph and loop search reused: the topology is unchanged);
   add or remove one flow, then ``refresh`` (topology changed, so everything is rebuilt);
+- the same refresh run as a job a slice at a time (:meth:`LiveAnalysis.start`): the longest
+  slice is how long the GUI thread is blocked if the job runs there between frames;
 - ``betweenness_findings(doc)`` (on demand, off the GUI thread) as a ratio to raw betweenness.
 
 Uses ``benchmarks/_gen.make_document`` when present, else the small generator below.
@@ -143,6 +145,20 @@ def bench(n: int, repeat: int) -> None:
     refresh = median_ms(lambda: (move_one(), live.refresh(doc)), repeat)
     reused = live.reused
     refresh_flow = median_ms(lambda: (flow_one(), live.refresh(doc)), repeat)
+
+    longest: list[float] = []
+    totals: list[float] = []
+    for _ in range(repeat):  # the refresh as a job run a slice at a time on the GUI thread
+        move_one()
+        job = live.start(doc)
+        slices = []
+        done = False
+        while not done:
+            t0 = time.perf_counter()
+            done = job.step()
+            slices.append((time.perf_counter() - t0) * 1000)
+        longest.append(max(slices))
+        totals.append(sum(slices))
     brepeat = max(1, repeat // 5)
     between_raw = median_ms(raw_between, brepeat)
     between = median_ms(lambda: betweenness_findings(doc), brepeat)
@@ -159,6 +175,9 @@ def bench(n: int, repeat: int) -> None:
           f"   (graph and loops reused: {reused}; target < 50 ms at 2,000 cards)")
     print(f"  add/remove a flow + refresh  {refresh_flow:7.1f} ms   "
           f"x{refresh_flow / raw_live:4.1f} raw sum   (topology changed: rebuilt)")
+    print(f"  move + sliced live refresh   {statistics.median(totals):7.1f} ms in slices of at "
+          f"most {statistics.median(longest):5.1f} ms (median of the longest slice; "
+          f"worst {max(longest):5.1f} ms)")
     mode = "exact" if exact else f"sampled k={s.betweenness_samples}"
     print(f"  betweenness ({mode}): raw {between_raw:7.1f} ms | betweenness_findings "
           f"{between:7.1f} ms   x{between / between_raw:4.2f}")

@@ -167,3 +167,26 @@ def test_importing_the_package_does_not_import_networkx_or_qt() -> None:
 def test_templates_analyse(name: str) -> None:
     doc = templates.build(name)
     json.dumps(analysis_to_json(doc, analyze(doc, include_betweenness=True)))
+
+
+def test_sliced_job_gives_the_same_result_and_notices_edits() -> None:
+    doc = journey(["S1", "S2"], [("sa", "Sales", F), ("bi", "Billing", B)],
+                  {"a": ("S1", "sa", "A", {"score": 9}), "b": ("S2", "bi", "B"),
+                   "c": ("S2", "sa", "C", {"score": 4})}, ["a-b", "b-a", "b-c"])
+    live = LiveAnalysis()
+    job = live.start(doc)
+    steps = 1
+    while not job.step():
+        steps += 1
+    assert steps > 3  # it really is cut in slices
+    assert job.done and job.result is not None
+    assert job.result.findings == analyze(doc).findings
+    # An edit during a job makes it stale: it never finishes, and a new job is needed.
+    job = live.start(doc)
+    job.step()
+    doc.apply(edits.move_touchpoint(doc, "c", "S1", "bi"))
+    assert job.stale and job.step() is False and job.run_for(1.0) is False
+    again = live.start(doc)
+    assert again.run_for(10.0) is True
+    assert again.result is not None and again.result.findings == analyze(doc).findings
+    assert again.result.revision == doc.revision

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from typing import Any
 
 from journeymapper.model import Document
@@ -11,6 +12,7 @@ from .bottlenecks import betweenness, lane_bottlenecks, lane_load, touchpoint_bo
 from .findings import Draft, finish
 from .graph import Journey
 from .handoffs import (
+    arrange_cycles,
     cycle_findings,
     find_cycles,
     find_handoffs,
@@ -23,36 +25,61 @@ from .results import Analysis, Finding, Handoff, HandoffKind, Severity
 from .scores import ScoreSummary, channel_inconsistency, journey_score, weak_links
 from .settings import Settings
 
+Loops = tuple[list[list[str]], bool]  # the loops found, and whether the list was cut
+
 
 def analyze(doc: Document, settings: Settings | None = None, *,
             include_betweenness: bool = False, graph: Any = None,
-            loops: tuple[list[list[str]], bool] | None = None) -> Analysis:
+            loops: Loops | None = None) -> Analysis:
     """Everything in DESIGN.md §5. Betweenness (the only slow step) only when asked for.
 
     ``graph`` and ``loops`` let a cache (:class:`~journeymapper.analysis.live.LiveAnalysis`)
     pass the NetworkX graph and the loop search of an unchanged topology back in."""
+    return run_steps(analysis_steps(doc, settings, include_betweenness=include_betweenness,
+                                    graph=graph, loops=loops))
+
+
+def run_steps(steps: Generator[None, None, Analysis]) -> Analysis:
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
+
+
+def analysis_steps(doc: Document, settings: Settings | None = None, *,
+                   include_betweenness: bool = False, graph: Any = None,
+                   loops: Loops | None = None) -> Generator[None, None, Analysis]:
+    """:func:`analyze` in slices: each ``next()`` does one step (a few ms at 2,000 cards) so a
+    caller can spread the work over GUI frames; the generator returns the Analysis."""
     s = settings if settings is not None else Settings.from_document(doc)
     j = Journey.of(doc, s, graph)
+    yield
+    if loops is None:
+        j.graph  # noqa: B018 (build it in a slice of its own)
+        yield
+        loops = find_cycles(j)
+        yield
+    cycles, cut = arrange_cycles(j, loops[0]), loops[1]
     handoffs = find_handoffs(j)
+    yield
+    drafts: list[Draft] = handoff_findings(j, handoffs)
+    yield
+    drafts += ping_pong_findings(j)
+    drafts += cycle_findings(j, cycles)
+    yield
     lonely = gaps.isolated(j)
-    cycles, cut = loops if loops is not None else find_cycles(j)
-    score = journey_score(j)
-    drafts: list[Draft] = [
-        *handoff_findings(j, handoffs),
-        *ping_pong_findings(j),
-        *cycle_findings(j, cycles),
-        *gaps.empty_stages(j),
-        *gaps.no_customer_contact(j),
-        *gaps.isolated_findings(j, lonely),
-        *gaps.unreachable(j, lonely),
-        *gaps.dead_ends(j, lonely),
-        *gaps.no_owner(j),
-        *gaps.pain_without_action(j),
-        *gaps.no_review(j),
-        *channel_inconsistency(j),
-        *weak_links(j, score),
-        *lane_bottlenecks(j, handoffs),
+    drafts += gaps.unreachable(j, lonely)
+    yield
+    drafts += [
+        *gaps.empty_stages(j), *gaps.no_customer_contact(j), *gaps.isolated_findings(j, lonely),
+        *gaps.dead_ends(j, lonely), *gaps.no_owner(j), *gaps.pain_without_action(j),
+        *gaps.no_review(j), *channel_inconsistency(j),
     ]
+    score = journey_score(j)
+    drafts += weak_links(j, score)
+    yield
+    drafts += lane_bottlenecks(j, handoffs)
     between: dict[str, float] = {}
     if include_betweenness:
         between = betweenness(j.graph, s.betweenness_exact_max, s.betweenness_samples)

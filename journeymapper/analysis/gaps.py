@@ -196,7 +196,9 @@ def pain_without_action(j: Journey) -> list[Draft]:
             f"Pain point without action: {p.text[:60]}",
             f"The pain point \"{p.text}\" at {j.card(t.id)} (severity {p.severity}{votes}) has "
             "no action in the backlog yet.",
-            f"Add an action for the {j.lane_name(t.lane_id)} lane that removes this pain point.",
+            "Add an action to the backlog that removes this pain point"
+            + ("." if j.layer[t.lane_id] is Layer.CUSTOMER
+               else f", owned by {j.lane_name(t.lane_id)}."),
             key=(p.id,), order=(*j.place(t.id), -p.severity), touchpoint_ids=(t.id,),
             lane_ids=(t.lane_id,), stage_ids=(t.stage_id,), pain_point_ids=(p.id,)))
     return out

@@ -26,7 +26,9 @@ def layer_of(lane: Lane) -> Layer:
 
 def build_graph(doc: Document) -> nx.DiGraph:
     """Nodes: touch-point ids with ``lane``, ``layer`` (a Layer), ``stage``, ``stage_index`` and
-    ``score``. Edges: flows, with the flow's id as ``flow``."""
+    ``score``. Edges: flows, with the flow's id as ``flow``. Nodes are added in id order and
+    edges in (source, target) order, so graph algorithms visit them in the same order whatever
+    the edit history."""
     import networkx as nx
 
     stage_index = {s.id: i for i, s in enumerate(doc.stages)}
@@ -35,9 +37,10 @@ def build_graph(doc: Document) -> nx.DiGraph:
     g.add_nodes_from(
         (t.id, {"lane": t.lane_id, "layer": layers[t.lane_id], "stage": t.stage_id,
                 "stage_index": stage_index[t.stage_id], "score": t.score})
-        for t in doc.touchpoints.values()
+        for t in sorted(doc.touchpoints.values(), key=lambda t: t.id)
     )
-    g.add_edges_from((f.source_id, f.target_id, {"flow": f.id}) for f in doc.flows.values())
+    g.add_edges_from((f.source_id, f.target_id, {"flow": f.id})
+                     for f in sorted(doc.flows.values(), key=lambda f: (f.source_id, f.target_id)))
     return g
 
 

@@ -7,9 +7,11 @@
   card and A, B are cards in two *different* non-customer lanes: the customer carries the work.
 - The **matrix** and the **per-stage counts** include every kind; a hand-off belongs to the stage
   of the card that receives the work.
-- A **ping-pong** is work going from lane A to lane B and back to A (both non-customer), possibly
-  through a run of up to ``cycle_max_length`` cards inside B; a direct return to the very same
-  card is a loop and reported as one instead.
+- A **ping-pong** is work going from lane A to lane B and back to A (both non-customer): by
+  default one card in B between two cards in A; with ``ping_pong_max_run`` > 1 also a run of
+  that many cards inside B. A return to the very same card is a loop and reported as one. Its
+  id comes from the two hand-off flows; should those two flows form bounces both ways (possible
+  with longer runs), the one starting first in map order is kept.
 - A **loop** is any cycle of at most ``cycle_max_length`` cards (``nx.simple_cycles`` with a
   length bound; at most ``cycle_max_count`` are listed). A loop through a card tagged as a
   review/feedback card reads as a deliberate feedback loop (info); otherwise it is rework.
@@ -100,8 +102,8 @@ def _carried(j: Journey, h: Handoff) -> Draft:
     who = _who(j.lane_name(j.tps[mid].lane_id))
     return draft(
         "customer-carried", Severity.CRITICAL, f"Customer carries the work: {a} → {b}",
-        f"{who[0].upper()}{who[1:]} carries the work from {a} to {b}: after {j.card(first)} "
-        f"they have to {j.card(mid)} themselves before {b} takes over at {j.card(last)}.",
+        f"{who[0].upper()}{who[1:]} carries the work from {a} to {b}: between {j.card(first)} "
+        f"and {j.card(last)} it is {who} who has to act ({j.card(mid)}).",
         f"Let {a} pass the request to {b} directly, so that {who} is not the messenger "
         "between departments.",
         key=h.flow_ids, order=j.place(last), touchpoint_ids=h.touchpoint_ids,
@@ -120,10 +122,12 @@ def _pair(j: Journey, a: str, b: str, hs: list[Handoff]) -> Draft:
         msg = f"{seen}, the work passes from {src} to {dst} at {where}."
     else:
         ab = sum(1 for h in hs if h.from_lane_id == a)
-        seen = (f", {visible} of them in view of the customer" if visible
-                else ", all behind the scenes")
-        msg = (f"Work changes hands between {na} and {nb} {len(hs)} times ({ab} from {na} to "
-               f"{nb}, {len(hs) - ab} the other way){seen}: {where}.")
+        ways = (f"{ab} from {na} to {nb}, {len(hs) - ab} the other way" if 0 < ab < len(hs)
+                else f"all from {na} to {nb}" if ab else f"all from {nb} to {na}")
+        seen = ("all behind the scenes" if not visible else "all in view of the customer"
+                if visible == len(hs) else f"{visible} of them in view of the customer")
+        msg = (f"Work changes hands between {na} and {nb} {len(hs)} times ({ways}), {seen}: "
+               f"{where}.")
     if visible:
         tip = (f"Agree what each of {na} and {nb} needs from the other, so the customer never "
                "has to repeat themselves, and who owns the customer across the hand-off.")
@@ -140,8 +144,9 @@ def _pair(j: Journey, a: str, b: str, hs: list[Handoff]) -> Draft:
 
 def ping_pong_findings(j: Journey) -> list[Draft]:
     tps, layer, succ = j.tps, j.layer, j.succ
-    limit = j.settings.cycle_max_length
-    found: dict[tuple[str, str], list[str]] = {}
+    limit = j.settings.ping_pong_max_run
+    place = j.place_of
+    found: dict[tuple[str, ...], list[str]] = {}
     for p, targets in succ.items():
         lane_a = tps[p].lane_id
         if layer[lane_a] is CUSTOMER:
@@ -155,15 +160,18 @@ def ping_pong_findings(j: Journey) -> list[Draft]:
             while frontier:  # breadth-first inside lane B: the shortest bounce is found first
                 nxt: list[str] = []
                 for x in frontier:
-                    for y, back_flow in succ[x].items():
+                    for y in sorted(succ[x]):  # sorted: the same path whatever the edit history
                         ly = tps[y].lane_id
                         if ly == lane_a and y != p:
-                            key = (first_flow, back_flow)
-                            if key not in found:
-                                chain = [x]
-                                while (up := parent[chain[-1]]) is not None:
-                                    chain.append(up)
-                                found[key] = [p, *reversed(chain), y]
+                            key = tuple(sorted((first_flow, succ[x][y])))
+                            chain = [x]
+                            while (up := parent[chain[-1]]) is not None:
+                                chain.append(up)
+                            path = [p, *reversed(chain), y]
+                            old = found.get(key)
+                            if old is None or ((place[p], len(path), path)
+                                               < (place[old[0]], len(old), old)):
+                                found[key] = path
                         elif ly == lane_b and y not in parent and depth < limit:
                             parent[y] = x
                             nxt.append(y)
@@ -185,20 +193,25 @@ def ping_pong_findings(j: Journey) -> list[Draft]:
 
 
 def find_cycles(j: Journey) -> tuple[list[list[str]], bool]:
-    """Loops of at most ``cycle_max_length`` cards, each starting at its first card in map
-    order; and whether the list was cut at ``cycle_max_count``."""
+    """Loops of at most ``cycle_max_length`` cards as NetworkX lists them, and whether the list
+    was cut at ``cycle_max_count``. A function of the topology alone (the graph is built in id
+    order), so a cache may keep it while only positions change."""
     import networkx as nx
 
     cap = j.settings.cycle_max_count
     found = list(islice(nx.simple_cycles(j.graph, length_bound=j.settings.cycle_max_length),
                         cap + 1))
-    cut = len(found) > cap
+    return found[:cap], len(found) > cap
+
+
+def arrange_cycles(j: Journey, found: list[list[str]]) -> list[list[str]]:
+    """Each loop starting at its first card in map order; loops in map order."""
     cycles = []
-    for c in found[:cap]:
+    for c in found:
         i = min(range(len(c)), key=lambda k: (j.place(c[k]), c[k]))
         cycles.append(c[i:] + c[:i])
     cycles.sort(key=lambda c: ([j.place(t) for t in c], c))
-    return cycles, cut
+    return cycles
 
 
 def cycle_findings(j: Journey, cycles: list[list[str]]) -> list[Draft]:

@@ -1,13 +1,26 @@
-"""The live refresh: analysis after every edit, reusing what the edit cannot have changed.
+"""The live refresh: analysis after every edit, reusing what the edit cannot have changed, in
+slices short enough to run between GUI frames.
 
 Most live edits (a drag, a title, a score) leave the map's *topology* alone: the same cards and
 the same flows. Then the NetworkX graph and the bounded loop search, the two costliest steps of
 a refresh, are reused; only node attributes of changed cards are updated. Everything else is
 recomputed, so the result is always exactly what :func:`analyze` would return.
+
+In the GUI, either call :meth:`LiveAnalysis.refresh` in a worker, or run a job on the GUI
+thread a slice at a time (each slice is one step, a few ms at 2,000 cards)::
+
+    job = live.start(doc)
+    # on each timer tick:
+    if job.stale:            # the document changed since: start again
+        job = live.start(doc)
+    elif job.run_for(0.008):  # True once finished
+        apply(job.result)
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Generator
 from typing import Any
 
 from journeymapper.model import Document
@@ -16,8 +29,48 @@ from .results import Analysis
 from .settings import Settings
 
 
+class AnalysisJob:
+    """One refresh in slices. ``result`` is set once :meth:`step` has returned True."""
+
+    def __init__(self, doc: Document, steps: Generator[None, None, Analysis]) -> None:
+        self.doc = doc
+        self.revision = doc.revision
+        self.result: Analysis | None = None
+        self._steps = steps
+
+    @property
+    def stale(self) -> bool:
+        """The document changed after the job started: its result would describe the past."""
+        return self.doc.revision != self.revision
+
+    @property
+    def done(self) -> bool:
+        return self.result is not None
+
+    def step(self) -> bool:
+        """Run one slice; True when the analysis is finished. A stale job never finishes."""
+        if self.result is not None:
+            return True
+        if self.stale:
+            return False
+        try:
+            next(self._steps)
+        except StopIteration as finished:
+            self.result = finished.value
+            return True
+        return False
+
+    def run_for(self, seconds: float) -> bool:
+        """Run slices until ``seconds`` have passed (at least one slice); True when finished."""
+        end = time.perf_counter() + seconds
+        while not self.step():
+            if self.stale or time.perf_counter() >= end:
+                return False
+        return True
+
+
 class LiveAnalysis:
-    """Keep one per open workshop; call :meth:`refresh` after each change (or batch of them)."""
+    """Keep one per open workshop; :meth:`refresh` (or :meth:`start`) after each change."""
 
     def __init__(self) -> None:
         self._key: tuple[object, ...] | None = None
@@ -29,7 +82,17 @@ class LiveAnalysis:
 
     def refresh(self, doc: Document, settings: Settings | None = None, *,
                 include_betweenness: bool = False) -> Analysis:
-        from .engine import analyze
+        from .engine import run_steps
+
+        return run_steps(self._steps(doc, settings, include_betweenness))
+
+    def start(self, doc: Document, settings: Settings | None = None) -> AnalysisJob:
+        """A refresh to run a slice at a time (betweenness is never part of it)."""
+        return AnalysisJob(doc, self._steps(doc, settings, False))
+
+    def _steps(self, doc: Document, settings: Settings | None,
+               include_betweenness: bool) -> Generator[None, None, Analysis]:
+        from .engine import analysis_steps
         from .graph import Journey, build_graph
         from .handoffs import find_cycles
 
@@ -38,17 +101,20 @@ class LiveAnalysis:
                frozenset((f.source_id, f.target_id) for f in doc.flows.values()),
                s.cycle_max_length, s.cycle_max_count)
         frame = (tuple(doc.lanes), tuple(doc.stages))
-        self.reused = key == self._key and self._graph is not None
+        self.reused = key == self._key and self._graph is not None and self._loops is not None
         if self.reused:
             self._update_nodes(doc, frame)
+            self._frame, self._tps = frame, dict(doc.touchpoints)
         else:
+            self._key, self._loops = None, None  # until both are rebuilt in this refresh
             self._graph = build_graph(doc)
-            self._loops = None
-        if self._loops is None:
+            self._frame, self._tps = frame, dict(doc.touchpoints)
+            yield  # a job never resumes after an edit, so the graph is still current below
             self._loops = find_cycles(Journey.of(doc, s, self._graph))
-        self._key, self._frame, self._tps = key, frame, dict(doc.touchpoints)
-        return analyze(doc, s, include_betweenness=include_betweenness, graph=self._graph,
-                       loops=self._loops)
+            self._key = key
+            yield
+        return (yield from analysis_steps(doc, s, include_betweenness=include_betweenness,
+                                          graph=self._graph, loops=self._loops))
 
     def _update_nodes(self, doc: Document, frame: tuple[object, ...]) -> None:
         from .graph import layer_of

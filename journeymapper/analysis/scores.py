@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from journeymapper.model import Zone, zone_of
+from journeymapper.model import Layer, Zone, zone_of
 
 from .findings import Draft, draft, uniq
 from .graph import Journey
@@ -60,6 +60,13 @@ def weak_links(j: Journey, summary: ScoreSummary) -> list[Draft]:
         if rest - t.score < gap or rest - t.score <= 0:
             continue
         lane = j.lane_name(t.lane_id)
+        if j.layer[t.lane_id] is Layer.CUSTOMER:
+            tip = (f"Find which department's step makes {j.card(t.id)} hard for the customer and "
+                   "fix it there first: lifting the weakest moment moves the whole journey more "
+                   "than polishing the best ones.")
+        else:
+            tip = (f"Ask {lane} to redesign {j.card(t.id)} first: lifting the weakest moment moves "
+                   "the whole journey more than polishing the best ones.")
         out.append(draft(
             "weak-link",
             Severity.CRITICAL if zone_of(t.score) is Zone.AT_RISK else Severity.WARNING,
@@ -67,9 +74,7 @@ def weak_links(j: Journey, summary: ScoreSummary) -> list[Draft]:
             f"{j.card(t.id)} in {lane} scores {t.score} while the rest of the journey averages "
             f"{rest:.1f}: one moment like this pulls the whole experience toward it, to about "
             f"{zone}.",
-            f"Ask {lane} to redesign {j.card(t.id)} first: lifting the weakest moment moves the "
-            "whole journey more than polishing the best ones.",
-            key=(t.id,), order=(t.score, *j.place(t.id)), touchpoint_ids=(t.id,),
+            tip, key=(t.id,), order=(t.score, *j.place(t.id)), touchpoint_ids=(t.id,),
             lane_ids=(t.lane_id,), stage_ids=(t.stage_id,)))
     return out
 

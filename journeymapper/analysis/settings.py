@@ -11,8 +11,8 @@ weakest_link_weight       0.3      how hard the weakest card pulls the journey's
                                    likely = (1 - w) * mean + w * weakest (0 = plain mean)
 channel_gap               3.0      a stage is inconsistent across channels when the mean scores of
                                    two channels in it differ by at least this much
-cycle_max_length          6        longest loop (in cards) the rework search looks for; also the
-                                   longest run of cards inside one lane a ping-pong may pass
+cycle_max_length          6        longest loop (in cards) the rework search looks for
+ping_pong_max_run         1        how many cards in lane B a ping-pong A -> B -> A may pass
 cycle_max_count           100      stop listing loops after this many (the summary says so)
 bottleneck_min_handoffs   3        a lane is a bottleneck only with at least this many hand-offs
                                    in and out (and the most of any lane)
@@ -42,6 +42,7 @@ class Settings:
     channel_gap: float = 3.0
     cycle_max_length: int = 6
     cycle_max_count: int = 100
+    ping_pong_max_run: int = 1
     bottleneck_min_handoffs: int = 3
     bottleneck_top: int = 3
     betweenness_exact_max: int = 500
@@ -70,7 +71,7 @@ class Settings:
 # Accepted ranges: a value outside them is treated as unreadable.
 _RANGES: dict[str, tuple[float, float]] = {
     "weak_link_gap": (0.0, 10.0), "weakest_link_weight": (0.0, 1.0), "channel_gap": (0.0, 10.0),
-    "cycle_max_length": (2, 50), "cycle_max_count": (0, 100_000),
+    "cycle_max_length": (2, 50), "cycle_max_count": (0, 100_000), "ping_pong_max_run": (1, 50),
     "bottleneck_min_handoffs": (1, 1_000_000), "bottleneck_top": (0, 1000),
     "betweenness_exact_max": (0, 1_000_000), "betweenness_samples": (1, 1_000_000),
 }
