@@ -290,3 +290,61 @@ def test_add_card_in_selected_cell_and_close(qtbot: QtBot, view: MapView) -> Non
     view.close()
     assert view.scene() is None
     view.session.do(edits.rename_stage(doc, doc.stages[0].id, "After close"))  # no dead listener
+
+
+def test_vote_key_and_context_menu(qtbot: QtBot, view: MapView) -> None:
+    from journeymapper.ui.canvas.menus import build_menu
+    doc = view.session.doc
+    view.session.do(edits.add_pain_point(doc, "tp1", "On hold", 4, pain_point_id="pp1"))
+    assert view.map_scene.cards["tp1"].face.pains == 1
+    click(qtbot, view, card_center(view, "tp1"))
+    qtbot.keyClick(view, Qt.Key.Key_V)
+    qtbot.keyClick(view, Qt.Key.Key_V)
+    assert doc.pain_point("pp1").votes == 2
+    assert view.map_scene.cards["tp1"].face.votes == 2
+    menu = build_menu(view, view.map_scene.cards["tp1"], None)
+    score = next(a for a in menu.actions() if a.text() == "Satisfaction score").menu()
+    next(a for a in score.actions() if a.text() == "3").trigger()
+    assert doc.touchpoint("tp1").score == 3
+    assert view.map_scene.cards["tp1"].face.score == 3
+    next(a for a in menu.actions() if a.text().startswith("Delete")).trigger()
+    assert "tp1" not in doc.touchpoints and "pp1" not in doc.pain_points
+    view.session.undo_stack.undo()
+    assert doc.pain_point("pp1").votes == 2
+    assert_in_sync(view)
+    lane = doc.lanes[1].id
+    menu = build_menu(view, view.map_scene.lane_headers[lane], None)
+    next(a for a in menu.actions() if a.text() == "Add lane after").trigger()
+    assert doc.lanes[2].name == "New lane"
+    assert_in_sync(view)
+
+
+def test_escape_cancels_a_drag(qtbot: QtBot, view: MapView) -> None:
+    doc = view.session.doc
+    w = view.viewport()
+    a = vp(view, card_center(view, "tp1"))
+    qtbot.mousePress(w, Qt.MouseButton.LeftButton, pos=a)
+    qtbot.mouseMove(w, a + QPoint(30, 40))
+    qtbot.mouseMove(w, a + QPoint(60, 200))
+    assert view.frozen()
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert not view.frozen()
+    qtbot.mouseRelease(w, Qt.MouseButton.LeftButton, pos=a + QPoint(60, 200))
+    assert doc.touchpoint("tp1").lane_id == doc.lanes[0].id
+    assert view.session.undo_stack.count() == 0
+    assert view.map_scene.drag_layer.childItems() == [view._cursor]
+
+
+def test_tab_walks_cells_and_n_adds_there(qtbot: QtBot, view: MapView) -> None:
+    doc = view.session.doc
+    s, ln = doc.stages[4].id, doc.lanes[2].id
+    click(qtbot, view, view.cell_rect(s, ln).center())
+    assert view.current_cell == (s, ln)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    nxt = (doc.stages[0].id, doc.lanes[3].id)
+    assert view.current_cell == nxt
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    assert len(doc.cell(*nxt)) == 1
+    qtbot.keyClicks(view.viewport(), "Invoice")
+    qtbot.keyClick(view.viewport(), Qt.Key.Key_Return)
+    assert doc.cell(*nxt)[0].title == "Invoice"

@@ -287,6 +287,16 @@ def duplicate_selection(view: MapView) -> list[str]:
             view.current_cell = saved
 
 
+def vote_selected(view: MapView) -> bool:
+    """V: one more vote on the most severe pain point of each selected card (one undo step)."""
+    doc = view.session.doc
+    pps = [pp[0].id for k, i in view.selected() if k == "touchpoint"
+           if (pp := doc.pain_points_of(i))]
+    if not pps:
+        return False
+    return do(view, lambda: combine("Vote", *(edits.vote(doc, p) for p in pps)))
+
+
 # -- keyboard -------------------------------------------------------------------------------------
 def handle_key(view: MapView, ev: QKeyEvent) -> bool:
     key, mods = ev.key(), ev.modifiers()
@@ -309,6 +319,17 @@ def handle_key(view: MapView, ev: QKeyEvent) -> bool:
             view.painPointRequested.emit(sel[0])
             return True
         return False
+    if key == Qt.Key.Key_V and not mods:
+        return vote_selected(view)
+    if mods & Qt.KeyboardModifier.ControlModifier and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+        view.zoom_in()
+        return True
+    if mods & Qt.KeyboardModifier.ControlModifier and key == Qt.Key.Key_Minus:
+        view.zoom_out()
+        return True
+    if mods & Qt.KeyboardModifier.ControlModifier and key == Qt.Key.Key_0:
+        view.fit_all()
+        return True
     if ev.matches(QKeySequence.StandardKey.SelectAll):
         view.select_entities([("touchpoint", i) for i in view.map_scene.cards], center=False)
         return True

@@ -230,6 +230,9 @@ class MapView(QGraphicsView):
     def rename_selected(self) -> bool:
         return actions.rename_selected(self)
 
+    def vote_selected(self) -> bool:
+        return actions.vote_selected(self)
+
     # -- freezing the still part of the map during a drag (DESIGN.md §11) -----------------------
     def freeze(self, moving: list[QGraphicsItem]) -> None:
         """Paint the map without ``moving`` into a pixmap and draw only the drag layer over it."""
