@@ -19,6 +19,7 @@ Uses ``benchmarks/_gen.make_document`` when present, else the small generator be
 
 from __future__ import annotations
 
+import os
 import random
 import statistics
 import sys
@@ -185,6 +186,9 @@ def bench(n: int, repeat: int) -> None:
 
 def main(argv: list[str]) -> None:
     sizes = [int(a) for a in argv] or [500, 2000, 5000]
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"Load average at start: {load} on {os.cpu_count()} cores (wall-clock medians; other "
+          "work on the machine inflates them, the ratios less so)")
     for n in sizes:
         bench(n, repeat=15 if n <= 2000 else 7)
 

@@ -29,6 +29,8 @@ from .graph import BEHIND, Journey
 from .results import Handoff, HandoffKind, Severity
 
 CUSTOMER = Layer.CUSTOMER
+CARRIED, VISIBLE, BACKSTAGE = (HandoffKind.CUSTOMER_CARRIED, HandoffKind.VISIBLE,
+                               HandoffKind.BACKSTAGE)
 
 
 def find_handoffs(j: Journey) -> list[Handoff]:
@@ -48,7 +50,7 @@ def find_handoffs(j: Journey) -> list[Handoff]:
                 for p in preds:  # customer-carried: p -> s (customer) -> t
                     lp = tps[p].lane_id
                     if lp != lt:
-                        out.append(Handoff(HandoffKind.CUSTOMER_CARRIED, lp, lt,
+                        out.append(Handoff(CARRIED, lp, lt,
                                            tps[t].stage_id, (p, s, t),
                                            (j.pred[s][p], targets[t])))
             continue
@@ -57,8 +59,7 @@ def find_handoffs(j: Journey) -> list[Handoff]:
             lb = layer[lt]
             if lt == ls or lb is CUSTOMER:
                 continue
-            kind = (HandoffKind.BACKSTAGE if la in BEHIND and lb in BEHIND
-                    else HandoffKind.VISIBLE)
+            kind = BACKSTAGE if la in BEHIND and lb in BEHIND else VISIBLE
             out.append(Handoff(kind, ls, lt, tps[t].stage_id, (s, t), (fid,)))
     place = j.place_of
     out.sort(key=lambda h: (place[h.touchpoint_ids[-1]], place[h.touchpoint_ids[0]],
@@ -86,7 +87,7 @@ def handoff_findings(j: Journey, handoffs: list[Handoff]) -> list[Draft]:
     pairs: dict[tuple[str, str], list[Handoff]] = {}
     out: list[Draft] = []
     for h in handoffs:
-        if h.kind is HandoffKind.CUSTOMER_CARRIED:
+        if h.kind is CARRIED:
             out.append(_carried(j, h))
         else:
             a, b = sorted((h.from_lane_id, h.to_lane_id), key=lambda ln: j.lane_index[ln])
@@ -112,7 +113,7 @@ def _carried(j: Journey, h: Handoff) -> Draft:
 
 def _pair(j: Journey, a: str, b: str, hs: list[Handoff]) -> Draft:
     na, nb = j.lane_name(a), j.lane_name(b)
-    visible = sum(1 for h in hs if h.kind is HandoffKind.VISIBLE)
+    visible = sum(1 for h in hs if h.kind is VISIBLE)
     steps = [f"{j.card(h.touchpoint_ids[0])} → {j.card(h.touchpoint_ids[1])}" for h in hs[:3]]
     where = ", ".join(steps) + (f" and {len(hs) - 3} more" if len(hs) > 3 else "")
     if len(hs) == 1:
@@ -154,6 +155,13 @@ def ping_pong_findings(j: Journey) -> list[Draft]:
         for m, first_flow in targets.items():
             lane_b = tps[m].lane_id
             if lane_a == lane_b or layer[lane_b] is CUSTOMER:
+                continue
+            if limit == 1:  # the default: A -> B -> A, the path is fixed by its two flows
+                for y, back_flow in succ[m].items():
+                    if y != p and tps[y].lane_id == lane_a:
+                        pair = tuple(sorted((first_flow, back_flow)))
+                        if pair not in found:
+                            found[pair] = [p, m, y]
                 continue
             parent: dict[str, str | None] = {m: None}
             frontier, depth = [m], 1
