@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QPixmap,
+    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsView, QWidget
@@ -27,9 +28,11 @@ from .gestures import CardDrag, ConnectClick, ConnectDrag, HeaderDrag, Tool
 from .headers import HeaderItem
 from .items import CardItem, FlowItem
 from .scene import MapScene
+from .sticky import draw_sticky, sticky_needed
 
 Ref = tuple[str, str]
 MIN_SCALE, MAX_SCALE = 0.03, 5.0
+READABLE = 0.8  # the smallest scale focus_stage zooms a stage column to
 
 
 class MapView(QGraphicsView):
@@ -167,8 +170,17 @@ class MapView(QGraphicsView):
         if stage_id is None or stage_id not in lay.stage_x:
             self.fit_all()
             return
-        r = lay.stage_rect(stage_id)
-        self.fitInView(r.adjusted(-24, -8, 24, 8), Qt.AspectRatioMode.KeepAspectRatio)
+        # the whole column if it fits at a readable size; otherwise its top at a readable size
+        r = lay.stage_rect(stage_id).adjusted(-24, -8, 24, 8)
+        vw, vh = self.viewport().width(), self.viewport().height()
+        k = min(vw / r.width(), vh / r.height())
+        if k < READABLE:
+            k = min(READABLE, vw / r.width())
+        self.setTransform(QTransform.fromScale(k, k))
+        if r.height() * k <= vh:
+            self.centerOn(r.center())
+        else:
+            self.centerOn(QPointF(r.center().x(), r.top() + vh / k / 2))
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -180,6 +192,10 @@ class MapView(QGraphicsView):
     # -- modes and layers -------------------------------------------------------------------------
     def set_presentation(self, on: bool) -> None:
         self._presentation = on
+        policy = (Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on
+                  else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setHorizontalScrollBarPolicy(policy)
+        self.setVerticalScrollBarPolicy(policy)
         self.map_scene.set_theme(theme_for(on))
         self.fit_all()
 
@@ -267,8 +283,13 @@ class MapView(QGraphicsView):
             return
         super().drawBackground(painter, rect)
 
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        draw_sticky(self, painter)
+
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
+        if any(sticky_needed(self)):  # the sticky headers stay put: repaint, do not scroll
+            self.viewport().update()
         if self._snapshot is not None:  # the picture no longer lines up: take it again
             moving = self._frozen
             self.unfreeze()
