@@ -7,6 +7,7 @@ is hidden (presentation mode).
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -24,8 +25,18 @@ if TYPE_CHECKING:
 Keys = str | QKeySequence.StandardKey | list[QKeySequence] | None
 
 
+def module_exists(module: str) -> bool:
+    """Whether ``module`` is installed, without importing it (openpyxl is slow to import)."""
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ImportError:
+        return False
+
+
 def optional_function(module: str, name: str) -> Callable[..., object] | None:
-    """``module.name`` if that module exists and offers it (export lands separately)."""
+    """``module.name`` if that module exists and offers it (imported when first used)."""
+    if not module_exists(module):
+        return None
     try:
         mod = importlib.import_module(module)
     except ImportError:
@@ -58,10 +69,9 @@ class WindowActions:
         export = file.addMenu("&Export")
         export.setToolTipsVisible(True)
         export.addAction(self._optional("export_xlsx", "Excel workbook (.xlsx)…",
-                                        "journeymapper.export.xlsx", "export_workbook",
-                                        w.export_workbook))
+                                        "journeymapper.export.xlsx", w.export_workbook))
         export.addAction(self._optional("export_picture", "Picture of the map (PNG, SVG, PDF)…",
-                                        "journeymapper.ui.render", "render_map", w.export_picture))
+                                        "journeymapper.ui.render", w.export_picture))
         file.addSeparator()
         file.addAction(self._act("close", "&Close", partial(c.close_workshop, w),
                                  QKeySequence.StandardKey.Close))
@@ -160,10 +170,9 @@ class WindowActions:
         self.by_name[name] = a
         return a
 
-    def _optional(self, name: str, text: str, module: str, fn: str,
-                  slot: Callable[[], object]) -> QAction:
+    def _optional(self, name: str, text: str, module: str, slot: Callable[[], object]) -> QAction:
         a = self._act(name, text, slot)
-        if optional_function(module, fn) is None:
+        if not module_exists(module):
             a.setEnabled(False)
             a.setToolTip("coming soon")
             a.setStatusTip("coming soon")
