@@ -4,12 +4,12 @@ an autofilter, column widths and drop-down validation. Imported lazily (openpyxl
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from copy import copy
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES
+from openpyxl.cell.cell import ERROR_CODES, Cell
 from openpyxl.formatting.rule import ColorScaleRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -28,6 +28,7 @@ TOP = Alignment(vertical="top")
 TOP_WRAP = Alignment(vertical="top", wrap_text=True)
 TOP_CENTER = Alignment(vertical="top", horizontal="center")
 ID_FONT = Font(name=FONT, color="7F7F7F", size=9)
+LABEL_FONT = Font(name=FONT, bold=True)
 LINE_HEIGHT = 15.0  # points per line of 11 pt text
 MAX_ROW_HEIGHT = 300.0
 DATE_FORMAT = "yyyy-mm-dd"
@@ -36,15 +37,48 @@ EXTRA_VALIDATED_ROWS = 500  # rows below the data that keep the drop-downs, for 
 _FORCE_TEXT = frozenset(ERROR_CODES)
 
 
+class _StyledCell(Cell):
+    """A cell whose style never changes once made, so its style id is looked up only once."""
+
+    __slots__ = ("_sid",)
+
+    @property
+    def style_id(self) -> int:
+        sid: int = self._sid
+        return sid
+
+    def freeze_style(self) -> None:
+        self._sid = self.parent.parent._cell_styles.add(self._style)
+
+
+def fast_rows(ws: Any) -> None:
+    """Replace openpyxl's write-only row builder on ``ws``, which probes every value's type
+    (raising and formatting an exception for each ready cell), with one that takes our cells
+    as they are; a plain value still becomes a (text-safe) cell."""
+
+    def cells_in_place(values: Sequence[Any], row_idx: int) -> Iterator[Any]:
+        for col_idx, cell in enumerate(values, 1):
+            if cell is None:
+                continue
+            if not isinstance(cell, Cell):
+                cell = make_cell(ws, cell)
+            cell.column, cell.row = col_idx, row_idx
+            yield cell
+
+    if hasattr(ws, "_values_to_row"):
+        ws._values_to_row = cells_in_place
+
+
 class Styler:
-    """Per-column template cells whose style arrays are copied onto each new cell (fast)."""
+    """One styled cell per column, reused for every row: a write-only sheet serialises a row the
+    moment it is appended, so the same cells can carry the next row (no per-cell objects)."""
 
     def __init__(self, ws: Any, columns: Sequence[Column]) -> None:
         self.ws = ws
-        self.templates = []
+        self.cells: list[Any] = []
         self.wrapped = [(i, c.width) for i, c in enumerate(columns) if c.kind == "wrap" and c.width]
         for col in columns:
-            t = WriteOnlyCell(ws)
+            t = _StyledCell(ws)
             t.alignment = {"wrap": TOP_WRAP, "int": TOP_CENTER, "num": TOP_CENTER}.get(
                 col.kind, TOP)
             if col.kind == "date":
@@ -53,7 +87,10 @@ class Styler:
                 t.number_format = "0.0"
             elif col.kind == "id":
                 t.font = ID_FONT
-            self.templates.append(t._style)
+            elif col.kind == "label":
+                t.font = LABEL_FONT
+            t.freeze_style()
+            self.cells.append(t)
 
     def height(self, values: Row) -> float | None:
         """The row height that shows every wrapped line (no spreadsheet autofits on open)."""
@@ -65,9 +102,24 @@ class Styler:
         return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 2) if lines > 1 else None
 
     def row(self, values: Row) -> list[Any]:
-        ws, out = self.ws, []
-        for v, style in zip(values, self.templates, strict=False):
-            out.append(make_cell(ws, v, style))
+        """The cells for one row; append them to the sheet before asking for the next row."""
+        out: list[Any] = []
+        for v, c in zip(values, self.cells, strict=False):
+            if v is None or v == "":
+                out.append(None)
+                continue
+            # Typed directly (no value parsing): text is always "s", never a formula.
+            if isinstance(v, str):
+                c._value, c.data_type = clean(v), "s"
+            elif isinstance(v, bool):
+                c._value, c.data_type = int(v), "n"
+            elif isinstance(v, int | float):
+                c._value, c.data_type = v, "n"
+            elif isinstance(v, dt.date):
+                c._value, c.data_type = v, "d"
+            else:
+                c._value, c.data_type = clean(str(v)), "s"
+            out.append(c)
         return out
 
 
@@ -161,6 +213,7 @@ def write_table(wb: Any, title: str, columns: Sequence[Column], rows: Sequence[R
     ws.print_title_rows = "1:1"
     print_setup(ws)
     ws.row_dimensions[1].height = 30
+    fast_rows(ws)
     ws.append(header_cells(ws, [c.header for c in columns]))
     styler = Styler(ws, columns)
     for n, r in enumerate(rows, 2):

@@ -46,12 +46,12 @@ def _figure(width: float, height: float) -> Any:
     return Figure(figsize=(width, height), dpi=DPI, layout="constrained")
 
 
-def _save(fig: Any, fmt: str = "png") -> bytes:
+def _save(fig: Any, fmt: str = "png", dpi: int = DPI) -> bytes:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     FigureCanvasAgg(fig)
     buf = io.BytesIO()
-    fig.savefig(buf, format=fmt, dpi=DPI, facecolor="white")
+    fig.savefig(buf, format=fmt, dpi=dpi, facecolor="white")
     return buf.getvalue()
 
 
@@ -303,9 +303,10 @@ def pain_chart(doc: Document, by: str = "stage") -> bytes:
     return _save(pain_figure(doc, by))
 
 
-def render_all(doc: Document, analysis: Analysis | None = None) -> list[tuple[str, bytes]]:
+def render_all(doc: Document, analysis: Analysis | None = None,
+               dpi: int = DPI) -> list[tuple[str, bytes]]:
     """Every chart as (name, PNG bytes)."""
-    return [(name, _save(build())) for name, build in _builders(doc, analysis)]
+    return [(name, _save(build(), dpi=dpi)) for name, build in _builders(doc, analysis)]
 
 
 def export_charts(doc: Document, analysis: Analysis | None, out_dir: Path | str) -> list[Path]:

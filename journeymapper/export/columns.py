@@ -9,7 +9,7 @@ from typing import Literal
 from journeymapper.analysis.results import Severity
 from journeymapper.model import Channel, Layer, PainKind, Priority, Servqual, Status
 
-CellKind = Literal["text", "wrap", "int", "num", "date", "id"]
+CellKind = Literal["text", "wrap", "int", "num", "date", "id", "label"]
 
 
 @dataclass(frozen=True, slots=True)

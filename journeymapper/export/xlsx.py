@@ -12,7 +12,6 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import ColorScaleRule
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from journeymapper.analysis.results import Analysis
@@ -89,8 +88,9 @@ def _handoffs(wb: Any, doc: Document, analysis: Analysis | None) -> None:
         first, last = get_column_letter(m0 + 1), get_column_letter(m0 + width - 1)
         ws.conditional_formatting.add(f"{first}2:{last}{len(matrix)}", ColorScaleRule(
             start_type="min", start_color="FFF4E5", end_type="max", end_color="D9480F"))
+    sh.fast_rows(ws)
     styler = sh.Styler(ws, cols)
-    label = Column("", 22)
+    label = Column("", 22, "label")
     num = Column("", 12, "int")
     m_styler = sh.Styler(ws, [label, *([num] * (width - 1))])
     head = sh.header_cells(ws, [c.header for c in cols])
@@ -111,7 +111,6 @@ def _handoffs(wb: Any, doc: Document, analysis: Analysis | None) -> None:
                 right = sh.header_cells(ws, [str(v) for v in matrix[0]])
             else:
                 right = m_styler.row(matrix[i])
-                right[0].font = Font(name=sh.FONT, bold=True)
         if not right:
             ws.append(left)
         else:
