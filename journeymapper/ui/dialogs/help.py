@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from journeymapper import __version__
@@ -34,6 +35,7 @@ def show_keys(parent: QWidget | None) -> None:
     box = QMessageBox(QMessageBox.Icon.NoIcon, "Keys for the workshop room", keys_html(),
                       QMessageBox.StandardButton.Close, parent)
     box.setObjectName("keysHelp")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
 
 
