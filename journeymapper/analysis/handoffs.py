@@ -192,8 +192,8 @@ def ping_pong_findings(j: Journey) -> list[Draft]:
             "ping-pong", Severity.WARNING, f"Ping-pong: {a} → {b} → {a}",
             f"The work bounces from {a} to {b} and back to {a}: "
             + " → ".join(j.card(t) for t in path) + ".",
-            f"Find out what {b} sends back and give it to {b} the first time, or let one lane "
-            "own this step from end to end.",
+            f"Find out why {b} sends the work back to {a} and settle it at the first pass, or "
+            "let one lane own this step from end to end.",
             key=key, order=j.place(path[0]), touchpoint_ids=path,
             lane_ids=(j.tp(path[0]).lane_id, j.tp(path[1]).lane_id),
             stage_ids=uniq(j.tp(t).stage_id for t in path), flow_ids=flows))
