@@ -94,3 +94,21 @@ def test_analyze_jmw_and_dismissal_survives_save_and_reopen(
     data = json.loads(capsys.readouterr().out)
     assert data["summary"]["dismissed"] == 1
     assert [f["id"] for f in data["findings"] if f["dismissed"]] == [finding.id]
+
+
+def test_empty_workshop_and_dismissed_findings_in_the_text_report(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.json"
+    jsonform.dump(Document(), empty)
+    assert main(["analyze", str(empty)]) == 0
+    out = capsys.readouterr().out
+    assert "No findings." in out and "(no hand-offs)" in out
+    doc = surgeon()
+    weak = next(f for f in analyze(doc).findings if f.kind == "weak-link")
+    doc.apply(edits.dismiss_finding(doc, weak.id))
+    path = tmp_path / "dismissed.json"
+    jsonform.dump(doc, path)
+    assert main(["analyze", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "1 dismissed (not shown)" in out
+    assert weak.title not in out

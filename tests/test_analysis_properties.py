@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from model_strategies import random_edit
 
-from journeymapper.analysis import LiveAnalysis, Settings, analyze
+from journeymapper.analysis import LiveAnalysis, Settings, analysis_to_json, analyze
 from journeymapper.model import Document, Flow, Lane, Layer, Stage, TouchPoint, edits, templates
 
 SETTINGS = settings(max_examples=80, deadline=None,
@@ -72,6 +74,8 @@ def test_every_finding_names_existing_entities_and_ids_are_unique(doc: Document)
     for h in a.handoffs:
         assert h.from_lane_id != h.to_lane_id
     assert sum(a.matrix.values()) == len(a.handoffs) == sum(a.per_stage.values())
+    data = analysis_to_json(doc, a)
+    assert json.loads(json.dumps(data)) == data
 
 
 @settings(max_examples=25, deadline=None,
