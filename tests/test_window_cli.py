@@ -42,3 +42,11 @@ def test_screenshot_of_a_refused_file_fails_with_one_line(tmp_path: Path) -> Non
     lines = [ln for ln in done.stderr.splitlines() if ln.startswith("journeymapper:")]
     assert len(lines) == 1 and "bad.jmw" in lines[0]
     assert not (tmp_path / "x.png").exists()
+
+
+def test_no_screen_without_screenshot_is_a_one_line_error(tmp_path: Path) -> None:
+    path = make_workshop(tmp_path / "w.jmw")
+    done = _run([str(path)], tmp_path)  # offscreen and no --screenshot: nothing to show
+    assert done.returncode == 2
+    assert done.stderr.startswith("journeymapper: ") and "--screenshot" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1

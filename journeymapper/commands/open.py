@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
+
+from journeymapper.cli import UserError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -21,9 +24,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=run)
 
 
+def _why_no_window() -> str | None:
+    """Why a window cannot be shown here, or None; checked before Qt would abort the process."""
+    if os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+        return "Qt draws offscreen here, so there is no window to show"
+    if sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        return "no display found (DISPLAY and WAYLAND_DISPLAY are not set)"
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    else:
+        why = _why_no_window()
+        if why:
+            raise UserError(f"{why}; use --screenshot OUT.png for a picture, or "
+                            "'journeymapper info PATH' for a summary")
     from journeymapper.ui.app import run as run_app
 
     return run_app(args.path, screenshot_to=args.screenshot, present=args.presentation)

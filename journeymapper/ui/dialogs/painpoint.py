@@ -25,6 +25,12 @@ from PySide6.QtWidgets import (
 from journeymapper.model import PainKind, Servqual
 
 SEVERITY_WORDS = {1: "minor", 2: "annoying", 3: "bad", 4: "serious", 5: "critical"}
+STYLE = """
+QLineEdit { font-size: 13pt; padding: 4px; }
+QPushButton[severity="true"] { padding: 6px 10px; }
+QPushButton[severity="true"]:checked { background: #c2410c; color: white; font-weight: 600;
+    border: 1px solid #7c2d12; border-radius: 4px; }
+"""
 
 
 class PainPointDialog(QDialog):
@@ -32,7 +38,8 @@ class PainPointDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("painPointDialog")
         self.setWindowTitle("Add pain point")
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
+        self.setStyleSheet(STYLE)
         self.text = QLineEdit()
         self.text.setPlaceholderText("What went wrong for the customer?")
         self.severity_group = QButtonGroup(self)
@@ -40,6 +47,7 @@ class PainPointDialog(QDialog):
         for n in range(1, 6):
             b = QPushButton(f"{n} {SEVERITY_WORDS[n]}")
             b.setCheckable(True)
+            b.setProperty("severity", True)
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             b.setAutoDefault(False)
             b.setToolTip(f"Severity {n} (key {n}, or Ctrl+{n} while typing)")
