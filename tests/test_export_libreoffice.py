@@ -103,3 +103,15 @@ def test_map_picture_pdf(tmp_path: Path) -> None:
         subprocess.run([PDFTOPPM, "-r", "40", "-png", "-singlefile", str(out),
                         str(tmp_path / "map")], check=True, timeout=HANG_GUARD_S)
         assert (tmp_path / "map.png").stat().st_size > 1000
+
+
+@needs_soffice
+def test_workbook_saved_again_by_libreoffice_imports_back(tmp_path: Path, workbook) -> None:
+    doc, path = workbook
+    src = tmp_path / "in" / "surgeon.xlsx"
+    src.parent.mkdir()
+    shutil.copyfile(path, src)
+    run = soffice(tmp_path, src, "xlsx:Calc MS Excel 2007 XML", tmp_path / "resaved")
+    resaved = tmp_path / "resaved" / "surgeon.xlsx"
+    assert resaved.exists(), run.stdout + run.stderr
+    assert shape(import_table(resaved)) == shape(doc)

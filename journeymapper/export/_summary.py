@@ -54,7 +54,7 @@ class _Rows:
             if fmt:
                 b.number_format = fmt
             if isinstance(value, str):
-                lines = sh.text_lines(value, 52 + 20 + 20)
+                lines = sh.text_lines(value, TOP_PAIN_COLUMNS[1].width)
         self.append([a, b], lines * sh.LINE_HEIGHT + 2 if lines > 1 else None)
 
 

@@ -113,5 +113,5 @@ GAP_COLUMNS: tuple[Column, ...] = (
     Column("Touch-points", 30, "wrap"),
     Column("Dismissed", 10),
     Column("Kind", 22),
-    Column("ID", 17, "id"),
+    Column("ID", 34, "id"),
 )
