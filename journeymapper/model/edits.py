@@ -43,7 +43,7 @@ def _replace(e: E, **fields: Any) -> E:
     return new
 
 
-def _update(label: str, e: E, **fields: Any) -> Edit:
+def _update(label: str, e: E, /, **fields: Any) -> Edit:
     new = _replace(e, **fields)
     return Edit(label, (Op(e, new),) if new != e else ())
 

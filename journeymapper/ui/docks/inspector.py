@@ -7,7 +7,6 @@ typing gesture, so typing a word is one undo step; the key changes when the gest
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -29,7 +28,6 @@ from journeymapper.model import (
     Channel,
     Edit,
     Layer,
-    Op,
     PainKind,
     Servqual,
     edits,
@@ -93,11 +91,7 @@ def update_edit(session: Session, kind: str, eid: str, fields: dict[str, Any]) -
         case "touchpoint":
             return edits.update_touchpoint(doc, eid, **fields)
         case "flow":
-            # edits.update_flow(doc, id, label=...) collides with _update's own ``label``
-            # parameter (reported); a flow has only this one editable field, so build it here.
-            flow = doc.flow(eid)
-            new = dataclasses.replace(flow, **fields)
-            return Edit("Edit flow", (Op(flow, new),) if new != flow else ())
+            return edits.update_flow(doc, eid, **fields)
         case "painpoint":
             return edits.update_pain_point(doc, eid, **fields)
         case "stage":
