@@ -45,7 +45,7 @@ def test_export_charts_writes_png_and_svg(tmp_path: Path) -> None:
             root = ET.parse(p).getroot()
             assert root.tag.endswith("svg")
     svg = (tmp_path / "charts" / "satisfaction.svg").read_text()
-    assert "Booking" in svg and "advocate 9-10" in svg  # text stays text (svg.fonttype none)
+    assert "Booking" in svg and "advocate" in svg  # text stays text (svg.fonttype none)
 
 
 def test_charts_of_empty_and_odd_maps(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from .rows import ordered_touchpoints
 from .text import clean
 
 DPI = 150
+DENSE_MAP = 150  # above this many cards the satisfaction chart summarises pain per stage
 NAVY = "#1F3A5F"
 PAIN = "#C92A2A"
 ZONES = (  # low, high, colour, label
@@ -43,7 +44,9 @@ def _wrap(name: str, width: int = 14) -> str:
 def _figure(width: float, height: float) -> Any:
     from matplotlib.figure import Figure
 
-    return Figure(figsize=(width, height), dpi=DPI, layout="constrained")
+    fig = Figure(figsize=(width, height), dpi=DPI, layout="constrained")
+    fig.get_layout_engine().set(w_pad=0.1, h_pad=0.08)
+    return fig
 
 
 def _save(fig: Any, fmt: str = "png", dpi: int = DPI) -> bytes:
@@ -83,11 +86,8 @@ def satisfaction_figure(doc: Document) -> Any:
             _empty(ax, "No stages yet")
             return fig
         n = len(stages)
-        for low, high, colour, label in ZONES:
+        for low, high, colour, _label in ZONES:
             ax.axhspan(low, high, color=colour, alpha=0.09, lw=0)
-            ax.text(1.005, (max(low, 0) + min(high, 10)) / 2, label,
-                    transform=ax.get_yaxis_transform(), va="center", ha="left", color=colour,
-                    fontsize=9, fontweight="bold")
         idx = {s.id: i for i, s in enumerate(stages)}
         painful = {p.touchpoint_id: p.severity for p in doc.pain_points.values()}
         for p in doc.pain_points.values():
@@ -97,31 +97,48 @@ def satisfaction_figure(doc: Document) -> Any:
             per_stage.setdefault(idx[t.stage_id], []).append(t)
         xs, ys, pxs, pys, psz, uxs = [], [], [], [], [], []
         means: list[tuple[int, float]] = []
-        many = len(doc.touchpoints) > 400
+        pains_in: dict[int, int] = {}
+        many = len(doc.touchpoints) > DENSE_MAP
         for i, cards in sorted(per_stage.items()):
             scored = [t for t in cards if t.score is not None]
             if scored:
                 means.append((i, sum(t.score for t in scored) / len(scored)))
+            pains_in[i] = sum(1 for t in cards if t.id in painful)
             k = len(cards)
             for j, t in enumerate(cards):
                 x = i + (0.0 if k == 1 else -0.28 + 0.56 * j / (k - 1))
                 if t.score is not None:
+                    # On a dense map, a little vertical spread shows how many share a score.
+                    y = t.score + (((j * 7919) % 21) - 10) * 0.012 if many else t.score
                     xs.append(x)
-                    ys.append(t.score)
+                    ys.append(y)
                     if t.id in painful:
                         pxs.append(x)
-                        pys.append(t.score)
+                        pys.append(y)
                         psz.append(30 + 18 * painful[t.id])
                 elif t.id in painful:
                     uxs.append(x)
-        ax.scatter(xs, ys, s=10 if many else 34, color="#4C6EF5", alpha=0.35 if many else 0.85,
-                   edgecolor="white", linewidth=0.5, zorder=3, label="touch-point score")
-        if pxs:
-            ax.scatter(pxs, pys, s=psz, marker="D", facecolor="none", edgecolor=PAIN,
-                       linewidth=1.4, zorder=4, label="has a pain point (size: severity)")
-        if uxs:
-            ax.scatter(uxs, [-0.2] * len(uxs), marker="^", color=PAIN, s=28, zorder=4,
-                       clip_on=False, label="pain point on an unscored card")
+        ax.scatter(xs, ys, s=5 if many else 34, color="#4C6EF5", alpha=0.25 if many else 0.85,
+                   edgecolor="white" if not many else "none", linewidth=0.5, zorder=3,
+                   label="touch-point score")
+        if many:
+            # Hundreds of cards: mark the painful ones quietly and count them per stage.
+            if pxs:
+                ax.scatter(pxs, pys, s=7, color=PAIN, alpha=0.45, lw=0, zorder=4,
+                           label="has a pain point")
+            for i, count in pains_in.items():
+                if count:
+                    ax.text(i, 0.15, f"{count} cards with pain", ha="center", va="bottom",
+                            fontsize=8, color=PAIN, fontweight="bold", zorder=6,
+                            bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": PAIN,
+                                  "lw": 0.6, "alpha": 0.9})
+        else:
+            if pxs:
+                ax.scatter(pxs, pys, s=psz, marker="D", facecolor="none", edgecolor=PAIN,
+                           linewidth=1.4, zorder=4, label="has a pain point (size: severity)")
+            if uxs:
+                ax.scatter(uxs, [-0.2] * len(uxs), marker="^", color=PAIN, s=28, zorder=4,
+                           clip_on=False, label="pain point on an unscored card")
         if means:
             mx, my = zip(*means, strict=True)
             ax.plot(mx, my, color=NAVY, lw=2.4, marker="o", ms=7, zorder=5, label="stage mean")
@@ -135,6 +152,7 @@ def satisfaction_figure(doc: Document) -> Any:
                     ha="center", color="#666666")
         ax.set_xlim(-0.6, n - 0.4)
         ax.set_ylim(-0.5, 10.5)
+        _zone_labels(ax)
         ax.set_xticks(range(n), [_wrap(s.name) for s in stages],
                       rotation=0 if n <= 8 else 35, ha="center" if n <= 8 else "right")
         ax.set_yticks(range(0, 11))
@@ -143,8 +161,22 @@ def satisfaction_figure(doc: Document) -> Any:
         ax.grid(axis="y", color="#DDDDDD", lw=0.6)
         ax.set_axisbelow(True)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13 if n <= 8 else -0.28), ncol=4,
-                  frameon=False, fontsize=8)
+                  frameon=False, fontsize=8, markerscale=2.5 if many else 1.0)
     return fig
+
+
+def _zone_labels(ax: Any) -> None:
+    """The zone names as right-hand tick labels (so the layout makes room for them)."""
+    right = ax.twinx()
+    right.set_ylim(ax.get_ylim())
+    right.set_yticks([(max(lo, 0) + min(hi, 10)) / 2 for lo, hi, _, _ in ZONES],
+                     [label[::-1].replace(" ", "\n", 1)[::-1] for *_, label in ZONES])
+    for tick, (*_, colour, _label) in zip(right.get_yticklabels(), ZONES, strict=True):
+        tick.set_color(colour)
+        tick.set_fontweight("bold")
+    right.tick_params(axis="y", length=0, pad=4)
+    for side in ("top", "right", "left", "bottom"):
+        right.spines[side].set_visible(False)
 
 
 # -- hand-off heat map --------------------------------------------------------------------------
