@@ -43,10 +43,10 @@ def _wrap(name: str, width: int = 14) -> str:
 
 def _figure(width: float, height: float) -> Any:
     from matplotlib.figure import Figure
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
 
-    fig = Figure(figsize=(width, height), dpi=DPI, layout="constrained")
-    fig.get_layout_engine().set(w_pad=0.1, h_pad=0.08)
-    return fig
+    return Figure(figsize=(width, height), dpi=DPI,
+                  layout=ConstrainedLayoutEngine(w_pad=0.1, h_pad=0.08))
 
 
 def _save(fig: Any, fmt: str = "png", dpi: int = DPI) -> bytes:
