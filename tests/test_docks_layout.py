@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
-from test_window_fixtures import bench, jm_settings, window, workshop  # noqa: F401
+from test_window_fixtures import bench, jm_settings, shown, window, workshop  # noqa: F401
 
 
 def _menu(win, title: str) -> QMenu:  # type: ignore[no-untyped-def]
@@ -27,7 +27,7 @@ def test_view_menu_brings_a_closed_dock_back(window, qtbot) -> None:  # noqa: F8
                   if a.text().replace("&", "") == "Panels")
     assert isinstance(panels, QMenu)
     panels.popup(window.mapToGlobal(window.rect().center()))
-    qtbot.waitExposed(panels)
+    shown(panels)
     act = dock.toggleViewAction()
     qtbot.mouseClick(panels, Qt.MouseButton.LeftButton, pos=panels.actionGeometry(act).center())
     assert dock.isVisible()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
-from test_window_fixtures import bench, jm_settings, make_workshop, window, workshop  # noqa: F401
+from test_window_fixtures import bench, jm_settings, make_workshop, shown, window, workshop  # noqa: F401
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -32,7 +32,7 @@ def test_new_from_template_through_the_menu(window, bench, tmp_path: Path, qtbot
         "Blank journey", "Client engagement life cycle", "Customer interaction cycle",
         "Service blueprint"]
     new_menu.popup(window.mapToGlobal(window.rect().center()))
-    qtbot.waitExposed(new_menu)
+    shown(new_menu)
     act = new_menu.actions()[2]
     qtbot.mouseClick(new_menu, Qt.MouseButton.LeftButton, pos=new_menu.actionGeometry(act).center())
     assert len(bench.windows) == 2

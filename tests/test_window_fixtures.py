@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from journeymapper.model import edits
 from journeymapper.model.templates import build
@@ -26,6 +26,14 @@ def jm_settings(tmp_path: Path) -> Iterator[Path]:
     folder.mkdir()
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     yield folder
+
+
+def shown(widget: QWidget) -> None:
+    """Activate a shown window and let the window system catch up (offscreen is asynchronous)."""
+    widget.activateWindow()
+    for _ in range(3):
+        QApplication.processEvents()
+    assert widget.isVisible()
 
 
 def flush_deletes() -> None:
@@ -82,8 +90,7 @@ def window(bench, workshop: Path, qtbot):  # type: ignore[no-untyped-def]
     w = bench.open_path(workshop)
     assert w is not None
     w.resize(1400, 900)
-    w.activateWindow()
-    qtbot.waitExposed(w)
+    shown(w)
     w.view.setFocus()
     return w
 

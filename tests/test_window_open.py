@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
-from test_window_fixtures import ROOT, bench, flush_deletes, jm_settings, workshop  # noqa: F401
+from test_window_fixtures import ROOT, bench, flush_deletes, jm_settings, shown, workshop  # noqa: F401
 
 from journeymapper.ui import settings
 from journeymapper.ui.start_page import StartPage
@@ -25,7 +25,7 @@ def test_open_each_sample(bench, sample: Path, tmp_path: Path, qtbot) -> None:  
     shutil.copyfile(sample, copy)
     w = bench.open_path(copy)
     assert isinstance(w, MainWindow)
-    qtbot.waitExposed(w)
+    shown(w)
     doc = w.session.doc
     assert doc.touchpoints and w.windowTitle() == f"{doc.info.title} — {sample.name} — saved"
     assert w.painpoints.tree.topLevelItemCount() == len(doc.pain_points)
@@ -67,7 +67,7 @@ def test_refused_file_shows_message_and_app_stays(bench, tmp_path: Path, qtbot) 
 def test_start_page_template_and_sample(bench, tmp_path: Path, qtbot) -> None:  # noqa: F811
     page = bench.show_start_page()
     assert isinstance(page, StartPage)
-    qtbot.waitExposed(page)
+    shown(page)
     qtbot.mouseClick(page.template_buttons["service-blueprint"], Qt.MouseButton.LeftButton)
     assert len(bench.windows) == 1
     w = bench.windows[0]
@@ -103,3 +103,13 @@ def test_open_and_close_fifty_times_leaks_nothing(bench, workshop: Path, qtbot) 
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
     alive = [r for r in refs if r() is not None]
     assert not alive, f"{len(alive)} sessions/documents still alive"
+
+
+def test_start_page_ctrl_o_opens(bench, workshop: Path, qtbot) -> None:  # noqa: F811
+    page = bench.show_start_page()
+    bench.ask_open_path = lambda *_a: str(workshop)
+    shown(page)
+    qtbot.keyClick(page, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert [w.file_path for w in bench.windows] == [workshop]
+    flush_deletes()
+    assert bench.start_page is None  # it closed once the workshop was open

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -91,6 +92,9 @@ class StartPage(QWidget):
         self.open_button = QPushButton("Open a workshop…")
         self.open_button.setObjectName("openButton")
         self.open_button.clicked.connect(self.openRequested)
+        self.open_button.setToolTip("Ctrl+O")
+        self.open_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Open), self)
+        self.open_shortcut.activated.connect(self.openRequested)
         self.recent = self._list([(p.name, str(p), p) for p in recent],
                                  "No recent workshops yet", self.fileChosen)
         self.samples = self._list([(sample_label(p),
