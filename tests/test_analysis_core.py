@@ -150,9 +150,22 @@ def test_live_refresh_matches_a_full_analysis_and_reuses_the_loops() -> None:
     doc.apply(edits.update_lane(doc, "bi", layer=Layer.SUPPORT))
     assert live.refresh(doc).handoffs == analyze(doc).handoffs and live.reused is True
     assert live._graph.nodes["b"]["layer"] is Layer.SUPPORT
-    doc.apply(edits.remove_flows(doc, ["b-a"]))  # the loop is gone
+    doc.apply(edits.remove_flows(doc, ["b-a"]))  # the loop is gone: patched, not rebuilt
     a = live.refresh(doc)
-    assert live.reused is False and ids(a, "cycle") == [] and a.findings == analyze(doc).findings
+    assert live.reused is True and ids(a, "cycle") == [] and a.findings == analyze(doc).findings
+    doc.apply(edits.add_flow(doc, "c", "a", flow_id="c-a"))  # closes a -> b -> c -> a
+    a = live.refresh(doc)
+    assert live.reused is True and ids(a, "cycle") == ["cycle:a-b+b-c+c-a"]
+    assert a.findings == analyze(doc).findings
+    assert live._graph.edges["c", "a"]["flow"] == "c-a"
+    doc.apply(edits.add_touchpoint(doc, "S1", "sa", "New card"))  # other cards: rebuilt
+    assert live.refresh(doc).findings == analyze(doc).findings and live.reused is False
+    # A loop list that would be cut is rebuilt, so the loops listed are those of a fresh build.
+    capped = Settings(cycle_max_count=1)
+    live.refresh(doc, capped)
+    doc.apply(edits.add_flow(doc, "b", "a", flow_id="b-a"))  # a second loop: a <-> b
+    assert live.refresh(doc, capped).findings == analyze(doc, capped).findings
+    assert live.reused is False
 
 
 def test_importing_the_package_does_not_import_networkx_or_qt() -> None:

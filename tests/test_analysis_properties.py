@@ -78,15 +78,36 @@ def test_every_finding_names_existing_entities_and_ids_are_unique(doc: Document)
     assert json.loads(json.dumps(data)) == data
 
 
-@settings(max_examples=25, deadline=None,
+@settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(st.data(), st.integers(1, 30))
-def test_live_refresh_equals_a_full_analysis_after_any_edits(data: st.DataObject,
-                                                             n: int) -> None:
+@given(st.data(), st.integers(1, 40), st.sampled_from([None, 1, 2]))
+def test_live_refresh_equals_a_full_analysis_after_any_edits(data: st.DataObject, n: int,
+                                                             cap: int | None) -> None:
+    # With a small cap on the loops listed, the cut list must also match a fresh build.
+    s = Settings() if cap is None else Settings(cycle_max_count=cap)
     doc = templates.build("service-blueprint")
     live = LiveAnalysis()
     for _ in range(n):
         doc.apply(random_edit(data, doc))
-        got, want = live.refresh(doc), analyze(doc)
+        got, want = live.refresh(doc, s), analyze(doc, s)
         assert (got.handoffs, got.findings, got.summary) == (want.handoffs, want.findings,
                                                              want.summary)
+
+
+@SETTINGS
+@given(journeys(), st.data(), st.sampled_from([None, 1, 3]))
+def test_live_refresh_after_drawing_and_removing_flows(doc: Document, data: st.DataObject,
+                                                       cap: int | None) -> None:
+    # Flow edits patch the cached graph and loop list instead of rebuilding them.
+    s = Settings() if cap is None else Settings(cycle_max_count=cap)
+    live = LiveAnalysis()
+    live.refresh(doc, s)
+    ids = sorted(doc.touchpoints)
+    for _ in range(data.draw(st.integers(1, 8))):
+        a, b = data.draw(st.sampled_from(ids)), data.draw(st.sampled_from(ids))
+        if a == b:
+            continue
+        f = doc.flow_between(a, b)
+        doc.apply(edits.remove_flows(doc, [f.id]) if f else edits.add_flow(doc, a, b))
+        got, want = live.refresh(doc, s), analyze(doc, s)
+        assert (got.findings, got.summary) == (want.findings, want.summary)

@@ -101,11 +101,15 @@ class LiveAnalysis:
 
         s = settings if settings is not None else Settings.from_document(doc)
         key = (frozenset(doc.touchpoints),
-               frozenset((f.source_id, f.target_id) for f in doc.flows.values()),
+               frozenset((f.source_id, f.target_id, f.id) for f in doc.flows.values()),
                s.cycle_max_length, s.cycle_max_count)
         frame = (tuple(doc.lanes), tuple(doc.stages))
-        self.reused = key == self._key and self._graph is not None and self._loops is not None
+        old = self._key if self._graph is not None and self._loops is not None else None
+        self.reused = key == old
+        if not self.reused and old is not None and self._patch(old, key, s):
+            self.reused = True  # same cards, other flows: graph and loops were patched
         if self.reused:
+            self._key = key
             self._update_nodes(doc, frame)
             self._frame, self._tps = frame, dict(doc.touchpoints)
         else:
@@ -119,6 +123,40 @@ class LiveAnalysis:
         return (yield from analysis_steps(doc, s, include_betweenness=include_betweenness,
                                           graph=self._graph, loops=self._loops))
 
+    def _patch(self, old: tuple[Any, ...], new: tuple[Any, ...], s: Settings) -> bool:
+        """Only flows changed: patch the graph's edges and the loop list in place of a rebuild.
+
+        Loops through a removed flow go; loops through an added flow u -> v are the paths
+        v ... u of at most ``cycle_max_length`` cards. Refused (False) when the cards changed
+        (node order must stay that of a fresh build, for sampled betweenness) or when the list
+        of loops is, or would be, cut at ``cycle_max_count`` (which loops are listed then depends
+        on the search order of a fresh build)."""
+        import networkx as nx
+
+        assert self._loops is not None
+        if old[0] != new[0] or old[2:] != new[2:] or self._loops[1]:
+            return False
+        gone, added = old[1] - new[1], new[1] - old[1]
+        g = self._graph
+        g.remove_edges_from((u, v) for u, v, _ in gone)
+        g.add_edges_from((u, v, {"flow": fid}) for u, v, fid in added)
+        cut_pairs = {(u, v) for u, v, _ in gone} - {(u, v) for u, v, _ in added}
+        loops = [c for c in self._loops[0]
+                 if not any(pair in cut_pairs for pair in zip(c, [*c[1:], c[0]], strict=True))]
+        seen = {_canonical(c) for c in loops}
+        for u, v, _ in added:
+            for path in nx.all_simple_paths(g, v, u, cutoff=s.cycle_max_length - 1):
+                c = _canonical(path)
+                if c not in seen:
+                    seen.add(c)
+                    loops.append(list(c))
+        if len(loops) > s.cycle_max_count:
+            self._key, self._loops = None, None
+            self._graph = None
+            return False
+        self._loops = (loops, False)
+        return True
+
     def _update_nodes(self, doc: Document, frame: tuple[object, ...]) -> None:
         from .graph import layer_of
 
@@ -130,3 +168,9 @@ class LiveAnalysis:
             if every or self._tps.get(t.id) is not t:
                 nodes[t.id].update(lane=t.lane_id, layer=layers[t.lane_id], stage=t.stage_id,
                                    stage_index=stage_index[t.stage_id], score=t.score)
+
+
+def _canonical(cycle: list[str]) -> tuple[str, ...]:
+    """A loop written from its smallest id, so the same loop always reads the same."""
+    i = cycle.index(min(cycle))
+    return (*cycle[i:], *cycle[:i])
