@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .findings import finding_id
-from .live import LiveAnalysis
+from .graph import build_graph
+from .live import AnalysisJob, LiveAnalysis
 from .results import Analysis, Finding, Handoff, HandoffKind, Severity
 from .settings import Settings
 
@@ -39,6 +40,7 @@ def analysis_to_json(doc: Document, analysis: Analysis) -> dict[str, object]:
 
 
 __all__ = [
-    "Analysis", "Finding", "Handoff", "HandoffKind", "LiveAnalysis", "Settings", "Severity",
-    "analysis_to_json", "analyze", "betweenness_findings", "finding_id",
+    "Analysis", "AnalysisJob", "Finding", "Handoff", "HandoffKind", "LiveAnalysis", "Settings",
+    "Severity", "analysis_to_json", "analyze", "betweenness_findings", "build_graph",
+    "finding_id",
 ]
