@@ -10,12 +10,12 @@ from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ERROR_CODES, Cell
-from openpyxl.formatting.rule import ColorScaleRule
+from openpyxl.formatting.rule import ColorScaleRule, FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .columns import Column
+from .columns import FINDING_SEVERITIES, Column
 from .rows import Row, Value
 from .text import clean
 
@@ -206,10 +206,15 @@ def write_table(wb: Any, title: str, columns: Sequence[Column], rows: Sequence[R
     ncol = filter_cols or len(columns)
     ws.auto_filter.ref = f"A1:{get_column_letter(ncol)}{len(rows) + 1}"
     add_validations(ws, columns, len(rows))
+    last = max(2, len(rows) + 1)
     for i, col in enumerate(columns, 1):
+        letter = get_column_letter(i)
         if col.header == "Satisfaction":
-            letter = get_column_letter(i)
-            score_scale(ws, f"{letter}2:{letter}{max(2, len(rows) + 1)}")
+            score_scale(ws, f"{letter}2:{letter}{last}")
+        elif col.choices == FINDING_SEVERITIES:
+            for word, fill in (("critical", "FFC9C9"), ("warning", "FFE8CC")):
+                ws.conditional_formatting.add(f"{letter}2:{letter}{last}", FormulaRule(
+                    formula=[f'${letter}2="{word}"'], fill=PatternFill("solid", bgColor=fill)))
     ws.print_title_rows = "1:1"
     print_setup(ws)
     ws.row_dimensions[1].height = 30

@@ -13,9 +13,10 @@ Pain point ID and Journey are optional. The rules:
   same stage, lane and touch-point as the row just above, or with no touch-point but a pain
   point, adds a pain point to that card. A row with a stage and a lane but neither a touch-point
   nor a pain point just creates that stage and lane.
-- Flows come from Next IDs (exact) or Next touch-point ("; "-separated titles; a title shared by
-  several cards is written ``Title [ID]`` or resolves to the nearest such card below). Without
-  either column, each card flows to the next card of its journey in row order.
+- Flows come from Next IDs (exact; it wins when filled, so clear it after editing titles) or
+  Next touch-point ("; "-separated titles; a title shared by several cards is written
+  ``Title [ID]`` or resolves to the nearest such card below). Without either column, each card
+  flows to the next card of its journey (the Journey column, if any) in row order.
 - Any bad row raises :class:`TableImportError` naming the row; nothing is imported then.
 """
 
