@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import itertools
-import os
 import random
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -179,9 +179,23 @@ def test_binary_garbage(tmp_path: Path, suffix: str) -> None:
     with pytest.raises(TableImportError) as info:
         import_table(path)
     assert "\n" not in str(info.value)
-    path.write_bytes(os.urandom(0) + b"PK\x03\x04" + b"x" * 100)  # a broken zip
+    path.write_bytes(b"PK\x03\x04" + b"x" * 100)  # a broken zip
     with pytest.raises(TableImportError):
         import_table(path)
+
+
+def test_zips_that_are_not_workbooks(tmp_path: Path) -> None:
+    other = tmp_path / "other.xlsx"
+    with zipfile.ZipFile(other, "w") as z:
+        z.writestr("hello.txt", "hi")
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(broken, "w") as z:
+        z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/content-types"/>')
+        z.writestr("xl/workbook.xml", "<workbook><sheets><sheet r:id='x'/></shee")
+    for path in (other, broken):
+        with pytest.raises(TableImportError, match="not an Excel workbook"):
+            import_table(path)
 
 
 def test_cp1252_and_semicolons(tmp_path: Path) -> None:

@@ -53,16 +53,28 @@ def _pick_header(rows: Iterator[tuple[int, list[RawValue]]]
     return ["" if c is None else str(c) for c in cells], match_headers(cells), seen[first + 1:]
 
 
-def read_xlsx(path: Path) -> RawTable:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
+NOT_XLSX = "not an Excel workbook (.xlsx) or the file is damaged"
 
+
+def read_xlsx(path: Path) -> RawTable:
+    """The best sheet of the workbook; any failure to parse it is a TableReadError (the file is
+    untrusted input, and openpyxl raises many kinds of errors on damaged ones)."""
+    if not path.is_file():
+        raise FileNotFoundError(path)
+    if not zipfile.is_zipfile(path):
+        raise TableReadError(NOT_XLSX)
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        if isinstance(exc, FileNotFoundError):
-            raise
-        raise TableReadError("not an Excel workbook (.xlsx) or the file is damaged") from None
+        return _read_xlsx(path)
+    except TableReadError:
+        raise
+    except Exception:
+        raise TableReadError(NOT_XLSX) from None
+
+
+def _read_xlsx(path: Path) -> RawTable:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True, data_only=True)
     try:
         names = wb.sheetnames
         if not names:
