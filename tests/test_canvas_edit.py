@@ -348,3 +348,24 @@ def test_tab_walks_cells_and_n_adds_there(qtbot: QtBot, view: MapView) -> None:
     qtbot.keyClicks(view.viewport(), "Invoice")
     qtbot.keyClick(view.viewport(), Qt.Key.Key_Return)
     assert doc.cell(*nxt)[0].title == "Invoice"
+
+
+def test_far_zoomed_overview_still_drags_and_selects(qtbot: QtBot, view: MapView) -> None:
+    doc = view.session.doc
+    view.resetTransform()
+    view.scale(0.15, 0.15)
+    view.centerOn(view.map_rect().center())
+    view.viewport().repaint()
+    assert view.map_scene.overview.isVisible()
+    target = view.cell_rect(doc.stages[3].id, doc.lanes[3].id).center()
+    drag(qtbot, view, card_center(view, "tp0"), target)
+    assert doc.touchpoint("tp0").lane_id == doc.lanes[3].id
+    assert_in_sync(view)
+    # rubber band over the whole map selects every card
+    r = view.map_rect()
+    drag(qtbot, view, r.topLeft() + QPointF(-30, -30), r.bottomRight() + QPointF(30, 30))
+    assert {i for k, i in view.selected() if k == "touchpoint"} == set(doc.touchpoints)
+    view.fit_all()
+    view.resetTransform()
+    view.viewport().repaint()
+    assert not view.map_scene.overview.isVisible()

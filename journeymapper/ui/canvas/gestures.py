@@ -286,10 +286,8 @@ class ConnectDrag(Tool):
         self.marker = _Marker(view)
 
     def target_at(self, sp: QPointF) -> str | None:
-        for it in self.view.map_scene.items(sp):
-            if isinstance(it, CardItem) and it.parentItem() is self.view.map_scene.static_layer:
-                return it.tp_id if it.tp_id != self.source else None
-        return None
+        card = self.view.map_scene.card_at(sp)
+        return card.tp_id if card is not None and card.tp_id != self.source else None
 
     def move(self, sp: QPointF, vp: QPointF) -> None:
         lay = self.view.map_scene.layout

@@ -62,7 +62,7 @@ class CardItem(QGraphicsItem):
         self.theme = theme
         self.face = face
         self._lines: list[str] = []
-        self._big_lines: list[str] = []
+        self._big_lines: list[str] | None = None
         self.hovered = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
@@ -85,11 +85,7 @@ class CardItem(QGraphicsItem):
         fit = max(1, int((t.card_h - top - footer) // fm.lineSpacing()))
         self._lines = wrap_lines(face.title or "(untitled)", fm, t.card_w - 22,
                                  min(t.title_lines, fit))
-        # the poster version for a zoomed-out view: fewer, bigger words
-        big = QFontMetricsF(t.font(t.card_pt * POSTER, bold=True))
-        room = t.card_h - 14 - QFontMetricsF(t.font(t.small_pt * POSTER, bold=True)).height()
-        self._big_lines = wrap_lines(face.title or "(untitled)", big, t.card_w - 20,
-                                     max(1, int(room // big.lineSpacing())))
+        self._big_lines = None  # the poster version, wrapped when first drawn
         self.setToolTip(face.tooltip)
         self.update()
 
@@ -178,9 +174,14 @@ class CardItem(QGraphicsItem):
             p.drawText(QRectF(x, y + h * 0.25, h * 1.1, h * 0.75), Qt.AlignmentFlag.AlignCenter,
                        str(f.pains))
         font = t.font(t.card_pt * POSTER, bold=True)
+        big = QFontMetricsF(font)
+        if self._big_lines is None:  # fewer, bigger words
+            room = t.card_h - 14 - h
+            self._big_lines = wrap_lines(f.title or "(untitled)", big, t.card_w - 20,
+                                         max(1, int(room // big.lineSpacing())))
         p.setFont(font)
         p.setPen(QColor(t.card_fg))
-        lh = QFontMetricsF(font).lineSpacing()
+        lh = big.lineSpacing()
         y = 10 + h
         for line in self._big_lines:
             p.drawText(QRectF(12, y, r.width() - 18, lh), Qt.AlignmentFlag.AlignLeft, line)
@@ -258,7 +259,7 @@ class FlowItem(QGraphicsItem):
         self.theme = theme
         self._path = QPainterPath()
         self._shape: QPainterPath | None = None
-        self._head = arrow_head(QPointF(), QPointF(1, 0), 1)
+        self._head = QPolygonF()
         self._poly = QPolygonF()
         self._bounds = QRectF()
         self.loop = False  # a feedback loop to an earlier stage: drawn dashed
@@ -299,6 +300,10 @@ class FlowItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:
         return self._bounds
+
+    def polyline(self) -> QPolygonF:
+        """The path's corner and control points: the flow's outline at a glance."""
+        return self._poly
 
     def shape(self) -> QPainterPath:
         if self._shape is None:

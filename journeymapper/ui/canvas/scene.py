@@ -6,10 +6,11 @@ It never edits the model. On each Change it rebuilds only the touched items, rec
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 from collections.abc import Iterable, Iterator
 
-from PySide6.QtCore import QObject, QRectF
+from PySide6.QtCore import QObject, QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
@@ -18,8 +19,9 @@ from journeymapper.ui.session import Session
 from journeymapper.ui.theme import NORMAL, Theme
 
 from .headers import GridItem, HeaderItem
-from .items import Z_DRAG, Z_OVERLAY, CardFace, CardItem, FlowItem
+from .items import HANDLE_R, Z_DRAG, Z_OVERLAY, CardFace, CardItem, FlowItem
 from .layout import Layout, choose_stack, compute_layout
+from .overview import OverviewItem
 from .routing import corridor, loop_ends, same_column
 
 MARGIN = 60.0
@@ -48,6 +50,7 @@ class MapScene(QGraphicsScene):
         super().__init__(parent)
         self.session = session
         self.theme = theme
+        self.frozen = False  # a drag is under way: the view shows a picture of the still map
         self.fast_flows = True  # thin flows as 1-pixel lines (pictures turn this off)
         self.cards: dict[str, CardItem] = {}
         self.flows: dict[str, FlowItem] = {}
@@ -62,6 +65,10 @@ class MapScene(QGraphicsScene):
             self.addItem(layer)
         self.grid = GridItem(theme)
         self.grid.setParentItem(self.static_layer)
+        self.content_layer = LayerItem(1)  # cards and flows; headers sit above at Z_HEADER
+        self.content_layer.setParentItem(self.static_layer)
+        self.overview = OverviewItem(self)
+        self.overview.setParentItem(self.static_layer)
         self.setBackgroundBrush(QColor(theme.background))
         self.rebuild()
         session.changed.connect(self._on_change)
@@ -84,6 +91,31 @@ class MapScene(QGraphicsScene):
         self.setBackgroundBrush(QColor(theme.background))
         self.rebuild()
 
+    def set_overview(self, on: bool) -> None:
+        """Draw the map with the one overview item instead of every card and flow."""
+        if on == self.overview.isVisible():
+            return
+        self.overview.setVisible(on)
+        self.content_layer.setOpacity(0.0 if on else 1.0)
+        self._choose_index()
+
+    def set_frozen(self, on: bool) -> None:
+        """During a drag the still map is a picture (MapView.freeze) and only the drag layer
+        draws; then the BSP index only costs: the ghost item spans the map and would be
+        re-inserted into every leaf each frame."""
+        self.frozen = on
+        self.static_layer.setOpacity(0.0 if on else 1.0)
+        self._choose_index()
+
+    def _choose_index(self) -> None:
+        # With the whole map in view, asking the BSP index for everything in sight costs more
+        # than the frame; the overview's few top-level items need no index at all.
+        plain = self.frozen or self.overview.isVisible()
+        want = (QGraphicsScene.ItemIndexMethod.NoIndex if plain
+                else QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        if self.itemIndexMethod() != want:
+            self.setItemIndexMethod(want)
+
     def rebuild(self) -> None:
         for item in [*self.cards.values(), *self.flows.values(), *self.stage_headers.values(),
                      *self.lane_headers.values()]:
@@ -99,15 +131,16 @@ class MapScene(QGraphicsScene):
             self._add_flow(fid)
         self._sync_headers()
         self.relayout(force=True)
+        self.overview.invalidate()
 
     def _add_card(self, tp_id: str) -> None:
         item = CardItem(tp_id, CardFace.of(self.doc, self.doc.touchpoint(tp_id)), self.theme)
-        item.setParentItem(self.static_layer)
+        item.setParentItem(self.content_layer)
         self.cards[tp_id] = item
 
     def _add_flow(self, fid: str) -> None:
         item = FlowItem(self.doc.flow(fid), self.theme)
-        item.setParentItem(self.static_layer)
+        item.setParentItem(self.content_layer)
         self.flows[fid] = item
 
     def _drop(self, table: dict[str, CardItem] | dict[str, FlowItem] | dict[str, HeaderItem],
@@ -169,6 +202,8 @@ class MapScene(QGraphicsScene):
             self.relayout(extra_flows=rerouted, grid=ch.touches("lane"))
         else:
             self._route(rerouted)
+        if ch.touches("touchpoint", "flow", "stage", "lane", "painpoint"):
+            self.overview.invalidate()
 
     # -- geometry ---------------------------------------------------------------------------------
     def relayout(self, force: bool = False, extra_flows: Iterable[str] = (),
@@ -206,7 +241,7 @@ class MapScene(QGraphicsScene):
     def _route(self, flow_ids: Iterable[str]) -> None:
         lay, doc = self.layout, self.doc
         cards = lay.cards
-        self._columns: dict[str, list[tuple[str, QRectF]]] = {}
+        self._columns: dict[str, tuple[list[float], list[float], list[str]]] = {}
         for fid in flow_ids:
             item = self.flows.get(fid)
             if item is None:
@@ -225,28 +260,36 @@ class MapScene(QGraphicsScene):
             ends = (item.source_id, item.target_id)
             clear = (True, True, True)
             if same_column(a, b):  # go straight only if no other card stands in the way
-                clear = (self._clear(tps[ends[0]].stage_id, corridor(a, b), ends), True, True)
+                clear = (self._clear(ends[0], corridor(a, b), ends), True, True)
             elif channel is not None and b.left() < a.right():  # a loop: can it rise and fall?
                 pa, pb = loop_ends(a, b)
                 up = QRectF(pa.x() - 1, channel, 2, max(0.0, pa.y() - channel - 1))
                 down = QRectF(pb.x() - 1, channel, 2, max(0.0, pb.y() - channel - 1))
-                clear = (True, self._clear(tps[ends[0]].stage_id, up, ends),
-                         self._clear(tps[ends[1]].stage_id, down, ends))
+                clear = (True, self._clear(ends[0], up, ends), self._clear(ends[1], down, ends))
             item.set_ends(a, b, channel, offset if twin else 0.0, clear)
 
-    def _clear(self, stage_id: str, r: QRectF, ends: tuple[str, str]) -> bool:
-        """Whether no card of the stage column but ``ends`` overlaps ``r``."""
-        # cards in one sub-column of a stage share their left edge: index them by it
-        key = f"{stage_id}@{round(self.layout.cards[ends[0]].left())}"
-        col = self._columns.get(key)
-        if col is None:
-            lay = self.layout
+    def _clear(self, card: str, r: QRectF, ends: tuple[str, str]) -> bool:
+        """Whether no card of ``card``'s column but ``ends`` overlaps ``r``."""
+        stage_id = self.doc.touchpoints[card].stage_id
+        # cards in one sub-column of a stage share their left edge and never overlap: keep them
+        # sorted by top (then bottoms are sorted too) and look the corridor up by bisection
+        lay = self.layout
+        key = f"{stage_id}@{round(lay.cards[card].left())}"
+        if key not in self._columns:
+            found: dict[str, list[tuple[float, float, str]]] = {}
             for ln in lay.lane_ids:
                 for c in lay.cells.get((stage_id, ln), ()):
                     rc = lay.cards[c]
-                    self._columns.setdefault(f"{stage_id}@{round(rc.left())}", []).append((c, rc))
-            col = self._columns.setdefault(key, [])
-        return not any(rc.intersects(r) for c, rc in col if c not in ends)
+                    found.setdefault(f"{stage_id}@{round(rc.left())}", []).append(
+                        (rc.top(), rc.bottom(), c))
+            for k, rows in found.items():
+                rows.sort()
+                self._columns[k] = ([a for a, _, _ in rows], [b for _, b, _ in rows],
+                                    [c for _, _, c in rows])
+        tops, bottoms, ids = self._columns.get(key, ([], [], []))
+        lo = bisect.bisect_right(bottoms, r.top())
+        hi = bisect.bisect_left(tops, r.bottom())
+        return all(ids[i] in ends for i in range(lo, hi))
 
     @contextlib.contextmanager
     def _bulk(self, on: bool) -> Iterator[None]:
@@ -259,7 +302,7 @@ class MapScene(QGraphicsScene):
         try:
             yield
         finally:
-            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+            self._choose_index()
 
     # -- lookups ----------------------------------------------------------------------------------
     def item_for(self, kind: str, eid: str) -> QGraphicsItem | None:
@@ -271,6 +314,18 @@ class MapScene(QGraphicsScene):
             return self.stage_headers.get(eid)
         if kind == "lane":
             return self.lane_headers.get(eid)
+        return None
+
+    def card_at(self, p: QPointF) -> CardItem | None:
+        """The card under scene point ``p`` (its edge handle included), found from the layout,
+        so it works while the overview draws the map."""
+        lay = self.layout
+        cell = lay.cell_at(p)
+        if cell is None:
+            return None
+        for tid in lay.cells.get(cell, ()):
+            if lay.cards[tid].adjusted(0, 0, HANDLE_R, 0).contains(p):
+                return self.cards.get(tid)
         return None
 
     def model_item_count(self) -> int:

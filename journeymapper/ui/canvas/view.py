@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
     QPen,
     QPixmap,
     QTransform,
@@ -27,6 +28,7 @@ from .editor import InlineEditor
 from .gestures import CardDrag, ConnectClick, ConnectDrag, HeaderDrag, Tool
 from .headers import HeaderItem
 from .items import CardItem, FlowItem
+from .overview import THRESHOLD as OVERVIEW_SCALE
 from .scene import MapScene
 from .sticky import draw_sticky, sticky_needed
 
@@ -255,9 +257,12 @@ class MapView(QGraphicsView):
         sc = self.map_scene
         for it in moving:
             it.setOpacity(0.0)
+        if sc.overview.isVisible():
+            sc.overview.skip = {getattr(it, "ref", ("", ""))[1] for it in moving}
+            sc.overview.update()
         self._frozen = moving
         self._snapshot = self.viewport().grab()
-        sc.static_layer.setOpacity(0.0)
+        sc.set_frozen(True)
         self.viewport().update()
 
     def unfreeze(self) -> None:
@@ -265,7 +270,9 @@ class MapView(QGraphicsView):
             return
         self._snapshot = None
         if self._scene is not None:
-            self._scene.static_layer.setOpacity(1.0)
+            self._scene.set_frozen(False)
+            self._scene.overview.skip = set()
+            self._scene.overview.update()
         for it in self._frozen:
             it.setOpacity(1.0)
         self._frozen = []
@@ -283,6 +290,12 @@ class MapView(QGraphicsView):
             return
         super().drawBackground(painter, rect)
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        sc = self._scene
+        if sc is not None and self._snapshot is None:  # zoomed far out: one item draws the map
+            sc.set_overview(self.transform().m11() < OVERVIEW_SCALE)
+        super().paintEvent(event)
+
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         draw_sticky(self, painter)
 
@@ -297,9 +310,14 @@ class MapView(QGraphicsView):
 
     # -- mouse ------------------------------------------------------------------------------------
     def model_item_at(self, pos: QPoint) -> QGraphicsItem | None:
+        sc = self.map_scene
+        if sc.overview.isVisible():  # cards and flows are not drawn: find cards by layout
+            card = sc.card_at(self.mapToScene(pos))
+            if card is not None:
+                return card
         for it in self.items(pos):
             if isinstance(it, CardItem | HeaderItem | FlowItem) and it.opacity() > 0 \
-                    and it.parentItem() is self.map_scene.static_layer:
+                    and it.parentItem() in (sc.static_layer, sc.content_layer):
                 return it
         return None
 
@@ -357,6 +375,13 @@ class MapView(QGraphicsView):
             self.tool.move(self.mapToScene(event.position().toPoint()), event.position())
             return
         super().mouseMoveEvent(event)
+        band = self.rubberBandRect()
+        sc = self._scene
+        if sc is not None and sc.overview.isVisible() and not band.isNull():
+            # the overview hides cards from Qt's own rubber band: select them by layout
+            area = self.mapToScene(band).boundingRect()
+            hit = [("touchpoint", t) for t, r in sc.layout.cards.items() if r.intersects(area)]
+            self.select_entities(hit, center=False)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self.tool is not None and not isinstance(self.tool, ConnectClick):
