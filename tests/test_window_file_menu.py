@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMenu
 from test_window_fixtures import bench, jm_settings, make_workshop, shown, window, workshop  # noqa: F401
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -113,3 +114,20 @@ def test_exports_write_files(window, bench, tmp_path: Path, qtbot) -> None:  # n
         act.trigger()
         assert out.exists() and out.stat().st_size > 1000
         assert str(out) in window.statusBar().currentMessage()
+
+
+def test_dropping_a_workshop_file_on_the_map_opens_it(window, bench, tmp_path: Path,  # noqa: F811
+                                                      qtbot) -> None:
+    other = make_workshop(tmp_path / "dropped.jmw")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(other)), QUrl.fromLocalFile(str(tmp_path / "x.txt"))])
+    target = window.view.viewport()
+    pos = QPointF(target.rect().center())
+    enter = QDragEnterEvent(target.rect().center(), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, drop)
+    assert [w.file_path for w in bench.windows] == [window.file_path, other]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QMimeData, Qt, Signal, SignalInstance
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -33,6 +33,12 @@ QListWidget { font-size: 11pt; border: 1px solid #c9d2de; border-radius: 8px; ba
 QListWidget::item { padding: 8px 6px; }
 QPushButton#openButton { font-size: 11pt; padding: 8px 18px; }
 """
+
+
+def jmw_paths(mime: QMimeData) -> list[Path]:
+    """The workshop files in a drag from the file manager."""
+    return [Path(u.toLocalFile()) for u in mime.urls()
+            if u.isLocalFile() and u.toLocalFile().lower().endswith(".jmw")]
 
 
 def sample_files() -> list[Path]:
@@ -76,6 +82,7 @@ class StartPage(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setStyleSheet(STYLE)
+        self.setAcceptDrops(True)  # drop .jmw files here to open them
         title = QLabel("<span style='font-size:26pt; font-weight:700; color:#1f3a5f'>"
                        "JourneyMapper</span><br><span style='font-size:12pt; color:#4a5563'>"
                        "Map a customer journey live with the room: stages, departments, "
@@ -127,6 +134,15 @@ class StartPage(QWidget):
         outer.addWidget(body, 20)
         outer.addStretch(1)
         self.resize(1000, 720)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if jmw_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for path in jmw_paths(event.mimeData()):
+            self.fileChosen.emit(path)
+        event.acceptProposedAction()
 
     @staticmethod
     def _heading(text: str) -> QLabel:

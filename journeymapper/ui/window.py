@@ -5,8 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QLineEdit, QMainWindow, QToolBar
 
 from journeymapper.model import INFO_ID, Change, PainPoint, edits
@@ -19,6 +25,7 @@ from journeymapper.ui.docks.inspector import InspectorDock
 from journeymapper.ui.docks.painpoints import PainPointsDock
 from journeymapper.ui.presentation import Presentation
 from journeymapper.ui.session import Session
+from journeymapper.ui.start_page import jmw_paths
 
 if TYPE_CHECKING:
     from journeymapper.ui.app import Workbench
@@ -37,11 +44,13 @@ class MainWindow(QMainWindow):
     def __init__(self, session: Session, controller: Workbench) -> None:
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setAcceptDrops(True)  # drop .jmw files on the window to open them
         self.session = session
         self.controller = controller
         self.pain_dialog: PainPointDialog | None = None
         self.view = MapView(session, self)
         self.setCentralWidget(self.view)
+        self.view.viewport().installEventFilter(self)
         self.inspector = InspectorDock(session, self)
         self.painpoints = PainPointsDock(session, self)
         self.history = HistoryDock(session, self)
@@ -293,6 +302,31 @@ class MainWindow(QMainWindow):
     def _fit_once(self) -> None:
         if self.isVisible():
             self.view.fit_all()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if jmw_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if jmw_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = jmw_paths(event.mimeData())
+        event.acceptProposedAction()
+        for path in paths:  # each workshop opens in its own window
+            self.controller.open_path(path, self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """Files dropped on the map open as workshops (the scene would swallow the drop)."""
+        if isinstance(event, QDragEnterEvent | QDragMoveEvent | QDropEvent) and \
+                jmw_paths(event.mimeData()):
+            if isinstance(event, QDropEvent) and event.type() == QEvent.Type.Drop:
+                self.dropEvent(event)
+            else:
+                event.acceptProposedAction()
+            return True
+        return False
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.presentation.leave()  # remember the normal layout, not the full-screen one
