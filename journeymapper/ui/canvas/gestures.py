@@ -24,7 +24,6 @@ from journeymapper.model import Edit, EditError, edits
 
 from .dropedit import drop_cards
 from .ghosts import GhostsItem
-from .headers import HeaderItem
 from .items import CardItem
 from .routing import arrow_head, route, straight
 
@@ -358,5 +357,3 @@ def _do(view: MapView, make: Callable[[], Edit]) -> bool:
         return False
     return view.session.do(edit)
 
-
-__all__ = ["CardDrag", "ConnectClick", "ConnectDrag", "HeaderDrag", "HeaderItem", "Tool"]

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from journeymapper.model import BLUEPRINT_LINES, LAYER_ORDER, Lane, Layer, Stage
+from journeymapper.model import BLUEPRINT_LINES, Lane, Layer, Stage
 from journeymapper.ui.theme import LAYER_LABELS, Theme, lane_color
 
 from .glyphs import wrap_lines
@@ -29,10 +29,10 @@ class HeaderItem(QGraphicsItem):
         self.setZValue(Z_HEADER)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
-    def set_stage(self, st: Stage, count: int) -> None:
+    def set_stage(self, st: Stage) -> None:
         self.title = st.name
         self.subtitle = st.description
-        self.setToolTip(f"{st.name}\n{st.description}".strip() + f"\n{count} touch-point(s)")
+        self.setToolTip(f"{st.name}\n{st.description}".strip())
         self.update()
 
     def set_lane(self, ln: Lane) -> None:
@@ -192,5 +192,3 @@ class GridItem(QGraphicsItem):
                 p.setPen(QColor("#FFFFFF"))
                 p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
-
-__all__ = ["LAYER_ORDER", "GridItem", "HeaderItem"]

@@ -163,7 +163,7 @@ class MapScene(QGraphicsScene):
                     h.setParentItem(self.static_layer)
                     table[e.id] = h
                 if kind == "stage":
-                    h.set_stage(doc.stage(e.id), len(doc.in_stage(e.id)))
+                    h.set_stage(doc.stage(e.id))
                 else:
                     h.set_lane(doc.lane(e.id))
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from journeymapper.ui.theme import lane_color
 
 if TYPE_CHECKING:
-    from .view import MapView
+    from .painting import FrozenView as MapView
 
 
 def sticky_needed(view: MapView) -> tuple[bool, bool]:

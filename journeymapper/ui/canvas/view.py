@@ -5,16 +5,14 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPaintEvent,
     QPen,
-    QPixmap,
     QTransform,
     QWheelEvent,
 )
@@ -28,26 +26,22 @@ from .editor import InlineEditor
 from .gestures import CardDrag, ConnectClick, ConnectDrag, HeaderDrag, Tool
 from .headers import HeaderItem
 from .items import CardItem, FlowItem
-from .overview import THRESHOLD as OVERVIEW_SCALE
+from .painting import FrozenView
 from .scene import MapScene
-from .sticky import draw_sticky, sticky_needed
 
 Ref = tuple[str, str]
 MIN_SCALE, MAX_SCALE = 0.03, 5.0
 READABLE = 0.8  # the smallest scale focus_stage zooms a stage column to
 
 
-class MapView(QGraphicsView):
+class MapView(FrozenView):
     selectionChangedIds = Signal(list)  # list[tuple[str, str]]
     painPointRequested = Signal(str)  # touch-point id: the window opens its pain-point dialog
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self._presentation = False
-        self._snapshot: QPixmap | None = None
-        self._frozen: list[QGraphicsItem] = []
-        self._scene: MapScene | None = MapScene(session, theme_for(False), self)
+        self._scene = MapScene(session, theme_for(False), self)
         self.setScene(self._scene)
         self.setRenderHints(QPainter.RenderHint.Antialiasing
                             | QPainter.RenderHint.TextAntialiasing)
@@ -66,11 +60,6 @@ class MapView(QGraphicsView):
         self._scene.selectionChanged.connect(self._emit_selection)
 
     # -- the scene --------------------------------------------------------------------------------
-    @property
-    def map_scene(self) -> MapScene:
-        assert self._scene is not None, "the view has been closed"
-        return self._scene
-
     def _emit_selection(self) -> None:
         sel = self.selected()
         if sel:
@@ -250,63 +239,6 @@ class MapView(QGraphicsView):
 
     def vote_selected(self) -> bool:
         return actions.vote_selected(self)
-
-    # -- freezing the still part of the map during a drag (DESIGN.md §11) -----------------------
-    def freeze(self, moving: list[QGraphicsItem]) -> None:
-        """Paint the map without ``moving`` into a pixmap and draw only the drag layer over it."""
-        sc = self.map_scene
-        for it in moving:
-            it.setOpacity(0.0)
-        if sc.overview.isVisible():
-            sc.overview.skip = {getattr(it, "ref", ("", ""))[1] for it in moving}
-            sc.overview.update()
-        self._frozen = moving
-        self._snapshot = self.viewport().grab()
-        sc.set_frozen(True)
-        self.viewport().update()
-
-    def unfreeze(self) -> None:
-        if self._snapshot is None:
-            return
-        self._snapshot = None
-        if self._scene is not None:
-            self._scene.set_frozen(False)
-            self._scene.overview.skip = set()
-            self._scene.overview.update()
-        for it in self._frozen:
-            it.setOpacity(1.0)
-        self._frozen = []
-        self.viewport().update()
-
-    def frozen(self) -> bool:
-        return self._snapshot is not None
-
-    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
-        if self._snapshot is not None:
-            painter.save()
-            painter.resetTransform()
-            painter.drawPixmap(QPoint(0, 0), self._snapshot)
-            painter.restore()
-            return
-        super().drawBackground(painter, rect)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        sc = self._scene
-        if sc is not None and self._snapshot is None:  # zoomed far out: one item draws the map
-            sc.set_overview(self.transform().m11() < OVERVIEW_SCALE)
-        super().paintEvent(event)
-
-    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
-        draw_sticky(self, painter)
-
-    def scrollContentsBy(self, dx: int, dy: int) -> None:
-        super().scrollContentsBy(dx, dy)
-        if any(sticky_needed(self)):  # the sticky headers stay put: repaint, do not scroll
-            self.viewport().update()
-        if self._snapshot is not None:  # the picture no longer lines up: take it again
-            moving = self._frozen
-            self.unfreeze()
-            self.freeze(moving)
 
     # -- mouse ------------------------------------------------------------------------------------
     def model_item_at(self, pos: QPoint) -> QGraphicsItem | None:
