@@ -24,6 +24,7 @@ class HeaderItem(QGraphicsItem):
         self.title = ""
         self.subtitle = ""
         self.color = QColor(theme.header_bg)
+        self.peer_longest = 0.0  # widest word among this kind's names, at the theme's size
         self._rect = QRectF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(Z_HEADER)
@@ -73,16 +74,22 @@ class HeaderItem(QGraphicsItem):
         p.setPen(QColor(t.header_fg))
         pad = 24.0 if lane else 14.0
         inner = r.adjusted(pad, 8, -10, -8)
-        font = t.font(t.header_pt, bold=True)
+        # zoomed out, headers grow (up to 1.8x) so that the names stay legible
+        lod = option.levelOfDetailFromTransform(p.worldTransform())
+        grow = min(1.8, max(1.0, 0.6 / lod)) if lod > 0 else 1.0
+        pt = t.header_pt * grow
+        font = t.font(pt, bold=True)
         fm = QFontMetricsF(font)
-        longest = max((fm.horizontalAdvance(w) for w in self.title.split()), default=0.0)
-        if longest > inner.width():  # shrink (to 70% at most) so that no word is cut
-            font = t.font(t.header_pt * max(0.7, inner.width() / longest), bold=True)
+        # one size for all headers of a kind: the one at which every name's longest word fits
+        longest = max([self.peer_longest * grow,
+                       *(fm.horizontalAdvance(w) for w in self.title.split())])
+        if longest > inner.width():
+            font = t.font(pt * max(0.5 if grow > 1 else 0.7, inner.width() / longest), bold=True)
             fm = QFontMetricsF(font)
         small = t.font(t.small_pt)
         sfm = QFontMetricsF(small)
         lines = wrap_lines(self.title, fm, inner.width(), 3 if lane else 2)
-        sub = self.subtitle
+        sub = self.subtitle if grow < 1.15 else ""
         if not lane and sub:  # a stage description gets one line if the title leaves room
             sub = sfm.elidedText(sub, Qt.TextElideMode.ElideRight, inner.width())
             if fm.lineSpacing() * len(lines) + sfm.lineSpacing() > inner.height():

@@ -11,7 +11,7 @@ import contextlib
 from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import QObject, QPointF, QRectF
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.model import Change, Document, PainPoint
@@ -166,6 +166,13 @@ class MapScene(QGraphicsScene):
                     h.set_stage(doc.stage(e.id))
                 else:
                     h.set_lane(doc.lane(e.id))
+            fm = QFontMetricsF(self.theme.font(self.theme.header_pt, bold=True))
+            widest = max((fm.horizontalAdvance(w) for e in ents for w in e.name.split()),
+                         default=0.0)
+            for h in table.values():
+                if h.peer_longest != widest:
+                    h.peer_longest = widest
+                    h.update()
 
     # -- observing --------------------------------------------------------------------------------
     def _on_change(self, ch: Change) -> None:
