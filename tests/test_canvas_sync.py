@@ -81,7 +81,8 @@ def random_edit(doc: Document, rnd: random.Random) -> Edit:
                              color=rnd.choice([None, "#ffcc00"]))
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 10_000), steps=st.integers(1, 40))
 def test_random_edits_keep_scene_in_sync(qtbot: QtBot, seed: int, steps: int) -> None:
     rnd = random.Random(seed)
