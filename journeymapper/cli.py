@@ -31,20 +31,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"JourneyMapper {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"journeymapper.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"journeymapper.commands.{name}":
-                raise
-            continue
-        module.register(sub)
+        importlib.import_module(f"journeymapper.commands.{name}").register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    # `journeymapper PATH` is `journeymapper open PATH`; no argument opens the start page.
-    if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
+    # `journeymapper PATH [--screenshot X]` is `journeymapper open ...`; nothing opens the start page.
+    if not args_list or (args_list[0] not in COMMANDS
+                         and args_list[0] not in ("-h", "--help", "--version")):
         args_list = ["open", *args_list]
     parser = build_parser()
     args = parser.parse_args(args_list)
