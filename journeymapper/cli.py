@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    # `journeymapper PATH [--screenshot X]` is `journeymapper open ...`; nothing opens the start page.
+    # `journeymapper PATH [--screenshot X]` means `journeymapper open ...`; no argument: start page.
     if not args_list or (args_list[0] not in COMMANDS
                          and args_list[0] not in ("-h", "--help", "--version")):
         args_list = ["open", *args_list]
