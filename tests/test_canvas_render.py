@@ -56,3 +56,32 @@ def test_pdf(qtbot: QtBot, tmp_path: Path) -> None:
 def test_unknown_extension_is_refused(qtbot: QtBot, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="png"):
         render_map(_doc(), tmp_path / "map.bmp")
+
+
+def test_overlay_builders_draw_into_the_overlay_layer(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QGraphicsRectItem
+
+    from journeymapper.ui import render
+    seen: list[bool] = []
+
+    def builder(view: object) -> None:
+        from journeymapper.ui.canvas import MapView
+        assert isinstance(view, MapView)
+        seen.append(view.overlay_visible())
+        mark = QGraphicsRectItem(view.card_rect("a").adjusted(-6, -6, 6, 6), view.overlay_layer())
+        mark.setBrush(QColor("#FF00FF"))
+
+    render.register_overlay_builder(builder)
+    try:
+        out = tmp_path / "overlay.png"
+        render_map(_doc(), out, overlay=True, width=800, height=450)
+        render_map(_doc(), tmp_path / "plain.png", overlay=False, width=800, height=450)
+    finally:
+        render.OVERLAY_BUILDERS.remove(builder)
+    assert seen == [True]
+    def magenta(path: Path) -> int:
+        img = QImage(str(path))
+        return sum(1 for x in range(0, 800, 4) for y in range(0, 450, 4)
+                   if img.pixelColor(x, y).name() == "#ff00ff")
+    assert magenta(out) > 10
+    assert magenta(tmp_path / "plain.png") == 0

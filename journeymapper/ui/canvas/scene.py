@@ -63,6 +63,7 @@ class MapScene(QGraphicsScene):
         self.drag_layer = LayerItem(Z_DRAG)
         for layer in (self.static_layer, self.overlay_layer, self.drag_layer):
             self.addItem(layer)
+        self.overlay_layer.setVisible(False)  # the analysis overlay is switched on when wanted
         self.grid = GridItem(theme)
         self.grid.setParentItem(self.static_layer)
         self.content_layer = LayerItem(1)  # cards and flows; headers sit above at Z_HEADER
