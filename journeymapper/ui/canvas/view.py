@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPen,
+    QPixmapCache,
     QTransform,
     QWheelEvent,
 )
@@ -31,6 +32,7 @@ from .scene import MapScene
 
 Ref = tuple[str, str]
 MIN_SCALE, MAX_SCALE = 0.03, 5.0
+PIXMAP_CACHE_KB = 96 * 1024
 READABLE = 0.8  # the smallest scale focus_stage zooms a stage column to
 
 
@@ -41,6 +43,10 @@ class MapView(FrozenView):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self._presentation = False
+        # card pictures are cached per item (DeviceCoordinateCache); Qt's default 10 MB cache
+        # holds too few projector-sized cards and would repaint them every frame
+        if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
+            QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
         self._scene = MapScene(session, theme_for(False), self)
         self.setScene(self._scene)
         self.setRenderHints(QPainter.RenderHint.Antialiasing
