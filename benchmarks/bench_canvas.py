@@ -141,9 +141,11 @@ def frame() -> Callable[[QGraphicsView], None]:
     return paint
 
 
-def drag(s: Subject, grab: int, frames: int, zoom_fit: bool) -> tuple[list[float], float]:
-    """Drag card ``grab`` down across lanes for ``frames`` moves; returns frame times and the
-    time of the press plus the first move (when our view prepares the drag)."""
+def drag(s: Subject, grab: int, frames: int, zoom_fit: bool
+         ) -> tuple[list[float], float, float]:
+    """Drag card ``grab`` down across lanes for ``frames`` moves; returns frame times, the
+    time of the press plus the first move (when our view prepares the drag) and of the drop
+    (release, the edit, the relayout and a repaint)."""
     v = s.view
     vp = v.viewport()
     if zoom_fit:
@@ -169,9 +171,11 @@ def drag(s: Subject, grab: int, frames: int, zoom_fit: bool) -> tuple[list[float
         QTest.mouseMove(vp, p)
         vp.repaint()
         times.append(time.perf_counter() - t)
+    t = time.perf_counter()
     QTest.mouseRelease(vp, LEFT, NONE, p)
     QApplication.processEvents()
-    return times, first
+    vp.repaint()
+    return times, first, time.perf_counter() - t
 
 
 def zoom_fit(s: Subject) -> float:
@@ -203,17 +207,18 @@ def run(n_cards: int, n_flows: int, frames: int) -> list[tuple[str, float, float
                             ("drag 50 cards, zoom 1:1", spread, False),
                             ("drag 1 card, whole map in view", [grab], True),
                             ("drag 50 cards, whole map in view", spread, True)):
-        res = {}
+        res: dict[str, tuple[list[float], float, float]] = {}
         for name, s in (("ours", ours), ("bare", bare)):
             s.select(sel)
-            times, first = drag(s, grab, frames, fit)
-            res[name] = ([ms(x) for x in times], ms(first))
+            times, first, drop = drag(s, grab, frames, fit)
+            res[name] = ([ms(x) for x in times], ms(first), ms(drop))
             if name == "ours":  # put the cards back (the drag was one undo step)
                 ours.session.undo_stack.undo()
         o, b = res["ours"], res["bare"]
         rows.append((f"{label}: frame p50", statistics.median(o[0]), statistics.median(b[0])))
         rows.append((f"{label}: frame p95", pct(o[0], 0.95), pct(b[0], 0.95)))
         rows.append((f"{label}: press + first move", o[1], b[1]))
+        rows.append((f"{label}: drop", o[2], b[2]))
     rows.append(("zoom to fit + paint", ms(zoom_fit(ours)), ms(zoom_fit(bare))))
     ours.close()
     bare.close()
