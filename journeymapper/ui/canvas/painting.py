@@ -23,6 +23,7 @@ class FrozenView(QGraphicsView):
         self._snapshot: QPixmap | None = None
         self._frozen: list[QGraphicsItem] = []
         self._scene: MapScene | None = None
+        self._grabbing = False
 
     @property
     def map_scene(self) -> MapScene:
@@ -39,7 +40,11 @@ class FrozenView(QGraphicsView):
             sc.overview.skip = {getattr(it, "ref", ("", ""))[1] for it in moving}
             sc.overview.update()
         self._frozen = moving
-        self._snapshot = self.viewport().grab()
+        self._grabbing = True  # the sticky headers are drawn live, not into the picture
+        try:
+            self._snapshot = self.viewport().grab()
+        finally:
+            self._grabbing = False
         sc.set_frozen(True)
         self.viewport().update()
 
@@ -75,7 +80,8 @@ class FrozenView(QGraphicsView):
         super().paintEvent(event)
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
-        draw_sticky(self, painter)
+        if not self._grabbing:
+            draw_sticky(self, painter)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
