@@ -369,3 +369,25 @@ def test_far_zoomed_overview_still_drags_and_selects(qtbot: QtBot, view: MapView
     view.resetTransform()
     view.viewport().repaint()
     assert not view.map_scene.overview.isVisible()
+
+
+def test_drag_to_the_edge_scrolls_and_drops_off_screen(qtbot: QtBot, view: MapView) -> None:
+    doc = view.session.doc
+    view.resetTransform()
+    view.scale(1.6, 1.6)
+    view.centerOn(card_center(view, "tp0"))
+    w = view.viewport()
+    a = vp(view, card_center(view, "tp0"))
+    h0 = view.horizontalScrollBar().value()
+    qtbot.mousePress(w, Qt.MouseButton.LeftButton, pos=a)
+    edge = QPoint(w.width() - 5, a.y())
+    qtbot.mouseMove(w, a + QPoint(20, 0))
+    for _ in range(12):  # each move near the edge scrolls the map a step
+        qtbot.mouseMove(w, edge)
+    assert view.horizontalScrollBar().value() > h0
+    assert view.frozen()
+    qtbot.mouseRelease(w, Qt.MouseButton.LeftButton, pos=edge)
+    assert not view.frozen()
+    moved = doc.touchpoint("tp0")
+    assert moved.stage_id != doc.stages[0].id  # landed in a column further right
+    assert_in_sync(view)

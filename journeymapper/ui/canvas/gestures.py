@@ -80,6 +80,20 @@ class _Marker:
                 sc.removeItem(it)
 
 
+def _autoscroll(view: MapView, vp: QPointF, margin: int = 28, step: int = 24) -> bool:
+    """Scroll the view when a drag nears its edge; True if it scrolled."""
+    w, h = view.viewport().width(), view.viewport().height()
+    dx = -step if vp.x() < margin else step if vp.x() > w - margin else 0
+    dy = -step if vp.y() < margin else step if vp.y() > h - margin else 0
+    moved = False
+    for bar, d in ((view.horizontalScrollBar(), dx), (view.verticalScrollBar(), dy)):
+        if d:
+            before = bar.value()
+            bar.setValue(before + d)
+            moved = moved or bar.value() != before
+    return moved
+
+
 def _passed_threshold(a: QPointF, b: QPointF) -> bool:
     return (a - b).manhattanLength() >= QApplication.startDragDistance()
 
@@ -119,6 +133,8 @@ class CardDrag(Tool):
                 return
             self._start()
         assert self.ghosts is not None
+        if _autoscroll(self.view, vp):
+            sp = self.view.mapToScene(vp.toPoint())
         self.ghosts.set_delta(sp - self.press)
         self._show_target(sp)
 

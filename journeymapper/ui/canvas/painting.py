@@ -40,13 +40,24 @@ class FrozenView(QGraphicsView):
             sc.overview.skip = {getattr(it, "ref", ("", ""))[1] for it in moving}
             sc.overview.update()
         self._frozen = moving
-        self._grabbing = True  # the sticky headers are drawn live, not into the picture
-        try:
-            self._snapshot = self.viewport().grab()
-        finally:
-            self._grabbing = False
+        self._snapshot = self._picture()
         sc.set_frozen(True)
         self.viewport().update()
+
+    def _picture(self) -> QPixmap:
+        """The viewport painted without the drag layer and the sticky headers (drawn live)."""
+        sc = self.map_scene
+        self._grabbing = True
+        self._snapshot = None
+        sc.drag_layer.setOpacity(0.0)
+        sc.static_layer.setOpacity(1.0)
+        try:
+            return self.viewport().grab()
+        finally:
+            self._grabbing = False
+            sc.drag_layer.setOpacity(1.0)
+            if sc.frozen:
+                sc.static_layer.setOpacity(0.0)
 
     def unfreeze(self) -> None:
         if self._snapshot is None:
@@ -88,7 +99,6 @@ class FrozenView(QGraphicsView):
         if any(sticky_needed(self)):  # the sticky headers stay put: repaint, do not scroll
             self.viewport().update()
         if self._snapshot is not None:  # the picture no longer lines up: take it again
-            moving = self._frozen
-            self.unfreeze()
-            self.freeze(moving)
+            self._snapshot = self._picture()
+            self.viewport().update()
 
