@@ -391,3 +391,34 @@ def test_drag_to_the_edge_scrolls_and_drops_off_screen(qtbot: QtBot, view: MapVi
     moved = doc.touchpoint("tp0")
     assert moved.stage_id != doc.stages[0].id  # landed in a column further right
     assert_in_sync(view)
+
+
+def test_double_click_a_flow_edits_its_label(qtbot: QtBot, view: MapView) -> None:
+    doc = view.session.doc
+    path = view.map_scene.flows["fl0"]._path  # noqa: SLF001
+    dclick(qtbot, view, path.pointAtPercent(0.5))
+    assert view.editor is not None
+    qtbot.keyClicks(view.viewport(), "referral")
+    qtbot.keyClick(view.viewport(), Qt.Key.Key_Return)
+    assert doc.flow("fl0").label == "referral"
+    assert view.map_scene.flows["fl0"].label == "referral"
+
+
+def test_presentation_focus_stage_is_readable(qtbot: QtBot, view: MapView) -> None:
+    from journeymapper.ui.canvas.view import READABLE
+    doc = view.session.doc
+    view.set_presentation(True)
+    stage = doc.stages[2].id
+    view.focus_stage(stage)
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    col = view.stage_rect(stage)
+    assert col.left() >= seen.left() - 1 and col.right() <= seen.right() + 1
+    whole = seen.contains(col.adjusted(2, 2, -2, -2))
+    assert whole or view.transform().m11() >= READABLE - 1e-6
+    view.focus_stage(None)
+    assert view.mapToScene(view.viewport().rect()).boundingRect().contains(view.map_rect())
+    # dragging works the same in the projector theme
+    drag(qtbot, view, card_center(view, "tp1"),
+         view.cell_rect(doc.stages[1].id, doc.lanes[2].id).center())
+    assert doc.touchpoint("tp1").lane_id == doc.lanes[2].id
+    assert_in_sync(view)
