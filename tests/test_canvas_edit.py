@@ -395,7 +395,7 @@ def test_drag_to_the_edge_scrolls_and_drops_off_screen(qtbot: QtBot, view: MapVi
 
 def test_double_click_a_flow_edits_its_label(qtbot: QtBot, view: MapView) -> None:
     doc = view.session.doc
-    path = view.map_scene.flows["fl0"]._path  # noqa: SLF001
+    path = view.map_scene.flows["fl0"]._path
     dclick(qtbot, view, path.pointAtPercent(0.5))
     assert view.editor is not None
     qtbot.keyClicks(view.viewport(), "referral")
