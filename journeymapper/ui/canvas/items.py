@@ -249,6 +249,30 @@ class CardItem(QGraphicsItem):
             p.drawText(QRectF(r.center().x() - 30, y, 60, h), Qt.AlignmentFlag.AlignCenter, label)
 
 
+_PENS: dict[tuple[str, float, bool, bool], QPen] = {}
+_BRUSHES: dict[str, QBrush] = {}
+
+
+def _pen(color: str, width: float, dashed: bool, cosmetic: bool) -> QPen:
+    """Flow pens are few: make each once (a paint per flow is on the hot path)."""
+    key = (color, width, dashed, cosmetic)
+    pen = _PENS.get(key)
+    if pen is None:
+        pen = QPen(QColor(color), width,
+                   Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine,
+                   Qt.PenCapStyle.FlatCap)
+        pen.setCosmetic(cosmetic)
+        _PENS[key] = pen
+    return pen
+
+
+def _brush(color: str) -> QBrush:
+    b = _BRUSHES.get(color)
+    if b is None:
+        b = _BRUSHES[color] = QBrush(QColor(color))
+    return b
+
+
 class FlowItem(QGraphicsItem):
     def __init__(self, flow: Flow, theme: Theme) -> None:
         super().__init__()
@@ -315,28 +339,22 @@ class FlowItem(QGraphicsItem):
     def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         t = self.theme
-        color = QColor(t.flow_selected if self.isSelected() else t.flow)
+        sel = self.isSelected()
+        color = t.flow_selected if sel else t.flow
         lod = option.levelOfDetailFromTransform(p.worldTransform())
         if lod < 0.3:  # far away: a hairline is all that shows, and it is much cheaper
-            pen = QPen(color, 1.0)
-            pen.setCosmetic(True)
-            p.setPen(pen)
+            p.setPen(_pen(color, 1.0, False, True))
             p.drawPolyline(self._poly)
             return
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        w = t.flow_w * (1.8 if self.isSelected() else 1.0)
-        style = Qt.PenStyle.DashLine if self.loop else Qt.PenStyle.SolidLine
-        pen = QPen(color, w, style, Qt.PenCapStyle.FlatCap)
-        sc = self.scene()
-        if w * lod < THIN and getattr(sc, "fast_flows", False):
-            # on screen a one-pixel line looks the same and strokes many times faster
-            pen = QPen(color, 1.0, style, Qt.PenCapStyle.FlatCap)
-            pen.setCosmetic(True)
-        p.setPen(pen)
+        w = t.flow_w * (1.8 if sel else 1.0)
+        # on screen a one-pixel line looks the same and strokes many times faster
+        thin = w * lod < THIN and getattr(self.scene(), "fast_flows", False)
+        p.setPen(_pen(color, 1.0 if thin else w, self.loop, thin))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawPath(self._path)
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QBrush(color))
+        p.setBrush(_brush(color))
         p.drawPolygon(self._head)
         if self.label and lod >= 0.55:
             p.setFont(t.font(t.small_pt))
@@ -347,5 +365,5 @@ class FlowItem(QGraphicsItem):
             tw = fm.horizontalAdvance(text) + 8
             box = QRectF(r.center().x() - tw / 2, r.top(), tw, r.height())
             p.drawRoundedRect(box, 4, 4)
-            p.setPen(color)
+            p.setPen(QColor(color))
             p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
