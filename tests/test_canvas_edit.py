@@ -422,3 +422,19 @@ def test_presentation_focus_stage_is_readable(qtbot: QtBot, view: MapView) -> No
          view.cell_rect(doc.stages[1].id, doc.lanes[2].id).center())
     assert doc.touchpoint("tp1").lane_id == doc.lanes[2].id
     assert_in_sync(view)
+
+
+def test_an_edit_from_elsewhere_cancels_a_drag_in_progress(qtbot: QtBot, view: MapView) -> None:
+    doc = view.session.doc
+    view.session.do(edits.update_touchpoint(doc, "tp2", score=9))
+    w = view.viewport()
+    a = vp(view, card_center(view, "tp1"))
+    qtbot.mousePress(w, Qt.MouseButton.LeftButton, pos=a)
+    qtbot.mouseMove(w, a + QPoint(30, 30))
+    qtbot.mouseMove(w, a + QPoint(60, 90))
+    assert view.frozen()
+    view.session.undo_stack.undo()  # e.g. Ctrl+Z from the window's menu
+    assert not view.frozen() and view.tool is None
+    qtbot.mouseRelease(w, Qt.MouseButton.LeftButton, pos=a + QPoint(60, 90))
+    assert doc.touchpoint("tp1").lane_id == doc.lanes[0].id
+    assert_in_sync(view)

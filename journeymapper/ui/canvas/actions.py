@@ -116,7 +116,7 @@ def _start_editor(view: MapView, item: QGraphicsItem, merge_key: str | None = No
         else:
             do(view, lambda: edits.update_flow(doc, eid, label=new))
 
-    ed = InlineEditor(text, rect, t, pt, commit, lambda: _close_editor(view))
+    ed = InlineEditor(text, rect, t, pt, commit, lambda: _close_editor(view), (kind, eid))
     sc.addItem(ed)
     view.editor = ed
     view.setFocus()

@@ -17,8 +17,10 @@ class InlineEditor(QGraphicsTextItem):
     """A plain-text editor laid over ``rect``; calls ``on_commit(text)`` or ``on_cancel()`` once."""
 
     def __init__(self, text: str, rect: QRectF, theme: Theme, font_pt: float,
-                 on_commit: Callable[[str], None], on_cancel: Callable[[], None]) -> None:
+                 on_commit: Callable[[str], None], on_cancel: Callable[[], None],
+                 ref: tuple[str, str] = ("", "")) -> None:
         super().__init__()
+        self.ref = ref  # the entity being edited
         self._rect = QRectF(rect)
         self._on_commit = on_commit
         self._on_cancel = on_cancel

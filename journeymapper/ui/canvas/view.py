@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsView, QWidget
 
+from journeymapper.model import Change
 from journeymapper.ui.session import Session
 from journeymapper.ui.theme import theme_for
 
@@ -64,6 +65,7 @@ class MapView(FrozenView):
         self._cursor.setPen(QPen(QColor(self._scene.theme.selection), 3, Qt.PenStyle.DashLine))
         self._cursor.hide()
         self._scene.selectionChanged.connect(self._emit_selection)
+        session.changed.connect(self._model_changed)
 
     # -- the scene --------------------------------------------------------------------------------
     def _emit_selection(self) -> None:
@@ -83,6 +85,17 @@ class MapView(FrozenView):
             self._cursor.setRect(rect.adjusted(3, 3, -3, -3))
             self._cursor.show()
 
+    def _model_changed(self, change: Change) -> None:
+        """An edit from elsewhere (undo, a dock) during a gesture: drop the gesture, and an
+        editor whose entity is gone."""
+        if self.tool is not None:
+            tool, self.tool = self.tool, None
+            tool.cancel()
+            self.viewport().unsetCursor()
+        ed = self.editor
+        if ed is not None and not ed.done and ed.ref[1] in change.removed.get(ed.ref[0], ()):
+            ed.cancel()
+
     def cleanup(self) -> None:
         """Disconnect from the session and drop the scene (idempotent)."""
         sc = self._scene
@@ -94,6 +107,8 @@ class MapView(FrozenView):
         sc.detach()
         with contextlib.suppress(RuntimeError, TypeError):
             sc.selectionChanged.disconnect(self._emit_selection)
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.session.changed.disconnect(self._model_changed)
         self.setScene(None)
         sc.clear()
         sc.setParent(None)
