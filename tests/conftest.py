@@ -11,6 +11,14 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # Tests copy cards to the clipboard; see journeymapper/ui/clipboard_guard.py for why that
+    # would crash the interpreter at exit unless released first.
+    from journeymapper.ui import clipboard_guard
+
+    clipboard_guard.install()
+
 ROOT = Path(__file__).resolve().parents[1]
 WORKSHOPS = ROOT / "workshops"
 SAMPLES = ("surgeon-practice", "tv-subscription", "client-engagement")

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from journeymapper import __version__
 from journeymapper.model.templates import TEMPLATES, build
 from journeymapper.samples import copy_sample, default_workspace
-from journeymapper.ui import settings
+from journeymapper.ui import clipboard_guard, settings
 from journeymapper.ui.dialogs.errors import show_error
 from journeymapper.ui.session import Session
 from journeymapper.ui.start_page import StartPage
@@ -212,6 +212,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationDomain("journeymapper.example")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
+    clipboard_guard.install()
     return app
 
 
