@@ -1,0 +1,81 @@
+"""Putting the backlog and charts docks into a main window, with the actions for its menus."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QMainWindow
+
+from journeymapper.ui.canvas import MapView
+from journeymapper.ui.session import Session
+
+from .charts_dock import ChartsDock
+from .dock import BacklogDock
+from .io_dialogs import ask_table_path, export_workbook_dialog, import_table_into_new_workshop
+
+RIGHT_NEIGHBOURS = ("history", "painpoints")  # charts join the first of these docks as a tab
+
+
+@dataclass
+class BacklogParts:
+    backlog: BacklogDock
+    charts: ChartsDock
+    view_actions: list[QAction]  # for the View menu: show/hide each dock
+    import_action: QAction  # File > Import table…
+    export_action: QAction  # File > Export workbook…
+
+    def docks(self) -> list[QDockWidget]:
+        return [self.backlog, self.charts]
+
+
+def install_backlog(window: QMainWindow, view: MapView, session: Session,
+                    open_path: Callable[[Path], object] | None = None) -> BacklogParts:
+    """Create the docks (backlog at the bottom, charts on the right as a tab beside the pain
+    points) and the menu actions. ``open_path`` opens an imported workshop in a window."""
+    painpoints = window.findChild(QDockWidget, "painpoints")
+
+    def picked() -> str | None:
+        current = getattr(painpoints, "current_id", None)
+        return current() if callable(current) else None
+
+    backlog = BacklogDock(session, view.selected, picked, window)
+    charts = ChartsDock(session, window)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, backlog)
+    neighbour = next((d for n in RIGHT_NEIGHBOURS
+                      if (d := window.findChild(QDockWidget, n)) is not None
+                      and window.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea),
+                     None)
+    if neighbour is not None:
+        window.tabifyDockWidget(neighbour, charts)
+    else:
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, charts)
+    window.resizeDocks([backlog], [max(300, window.height() // 3)], Qt.Orientation.Vertical)
+    view.selectionChangedIds.connect(lambda _refs: backlog._enable())
+    toggles = [backlog.toggleViewAction(), charts.toggleViewAction()]
+    toggles[0].setText("&Backlog")
+    toggles[1].setText("&Charts")
+
+    import_action = QAction("&Import table…", window)
+    import_action.setStatusTip("A new workshop from a touch-point table (.xlsx or .csv)")
+
+    def do_import() -> None:
+        source = ask_table_path(window)
+        path = import_table_into_new_workshop(window, source) if source else None
+        if path is not None and open_path is not None:
+            open_path(path)
+
+    import_action.triggered.connect(do_import)
+    export_action = QAction("Export &workbook…", window)
+    export_action.setStatusTip("The backlog, pain points, hand-offs, gaps and charts as .xlsx")
+
+    def do_export() -> None:
+        path = export_workbook_dialog(window, session)
+        if path is not None:
+            window.statusBar().showMessage(f"Exported to {path}", 10000)
+
+    export_action.triggered.connect(do_export)
+    return BacklogParts(backlog, charts, toggles, import_action, export_action)

@@ -1,0 +1,248 @@
+"""The impact/effort matrix: every action a dot in its (effort, impact) cell, four quadrants.
+
+Effort runs left (little) to right (a lot), impact bottom (little) to top (a lot). The dividing
+lines pass through the middle value 3, so a 3 sits on a line. Dots sharing a cell stack in it,
+each with its title beside it. The scene is laid out in view pixels (rebuilt on resize) so that
+the type keeps a size a room can read. Clicking a dot emits ``actionClicked``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QStyle,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from journeymapper.model import Action, Change, Priority
+from journeymapper.ui.session import Session
+
+from .columns import CLOSED
+
+LEFT, BOTTOM = 56.0, 52.0  # room for the axis numbers and titles
+DOT = 18.0
+ID_KEY = 0  # QGraphicsItem.data key holding the action id
+LABEL_PT, QUADRANT_PT, AXIS_PT = 12.0, 15.0, 11.0  # fixed sizes: the scene is in pixels
+QUADRANTS = (  # name, impact high?, effort high?, fill
+    ("Quick wins", True, False, "#E3F6E7"),
+    ("Major projects", True, True, "#E4F0FB"),
+    ("Fill-ins", False, False, "#F3F4F6"),
+    ("Thankless tasks", False, True, "#FDECEC"),
+)
+DOT_COLOURS = {Priority.CRITICAL: "#C92A2A", Priority.HIGH: "#E8590C",
+               Priority.MEDIUM: "#1F3A5F", Priority.LOW: "#5C7CFA"}
+
+
+def quadrant_of(impact: int, effort: int) -> str | None:
+    """The quadrant an action falls in; None on a dividing line (a middle value of 3)."""
+    if impact == 3 or effort == 3:
+        return None
+    return next(q[0] for q in QUADRANTS if q[1] == (impact > 3) and q[2] == (effort > 3))
+
+
+class Grid:
+    """The plot area in view pixels: 5 x 5 cells, effort across, impact up."""
+
+    def __init__(self, width: float, height: float) -> None:
+        self.cw = max(60.0, (width - LEFT - 8) / 5)
+        self.ch = max(40.0, (height - BOTTOM - 4) / 5)
+
+    @property
+    def plot(self) -> QRectF:
+        return QRectF(LEFT, 4, self.cw * 5, self.ch * 5)
+
+    def cell(self, impact: int, effort: int) -> QRectF:
+        return QRectF(LEFT + (effort - 1) * self.cw, 4 + (5 - impact) * self.ch, self.cw, self.ch)
+
+    def quadrant(self, high_impact: bool, high_effort: bool) -> QRectF:
+        p = self.plot
+        w, h = p.width() / 2, p.height() / 2
+        return QRectF(p.left() + (w if high_effort else 0), p.top() + (0 if high_impact else h),
+                      w, h)
+
+
+class ActionDot(QGraphicsEllipseItem):
+    def __init__(self, a: Action, font: QFont, width: float) -> None:
+        super().__init__(-DOT / 2, -DOT / 2, DOT, DOT)
+        self.action_id = a.id
+        self.setData(ID_KEY, a.id)
+        colour = QColor("#ADB5BD" if a.status in CLOSED else DOT_COLOURS[a.priority])
+        self.setBrush(QBrush(colour))
+        self.setPen(QPen(QColor("white"), 2))
+        self.setToolTip(f"{a.title}\nimpact {a.impact}, effort {a.effort}, {a.priority}, "
+                        f"{a.status}")
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        label = QGraphicsSimpleTextItem(self)
+        label.setFont(font)
+        label.setText(QFontMetricsF(font).elidedText(a.title, Qt.TextElideMode.ElideRight, width))
+        label.setBrush(QBrush(QColor("#868E96" if a.status in CLOSED else "#212529")))
+        label.setPos(DOT / 2 + 6, -label.boundingRect().height() / 2)
+        back = QGraphicsRectItem(label.boundingRect().adjusted(-3, 0, 3, 0), label)
+        back.setBrush(QBrush(QColor(255, 255, 255, 200)))
+        back.setPen(QPen(Qt.PenStyle.NoPen))
+        back.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        self.label = label
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        if self.isSelected():  # a ring instead of Qt's dashed box
+            painter.setPen(QPen(QColor("#1971C2"), 4))
+            painter.drawEllipse(self.rect().adjusted(-5, -5, 5, 5))
+            option.state &= ~QStyle.StateFlag.State_Selected  # type: ignore[attr-defined]
+        super().paint(painter, option, widget)
+
+
+class ImpactEffortView(QGraphicsView):
+    actionClicked = Signal(str)  # action id
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("impactEffortView")
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setBackgroundBrush(QColor("white"))
+        self.font_ = QFont()
+        self.font_.setPointSizeF(LABEL_PT)
+        self.setMinimumSize(360, 240)
+        self.dots: dict[str, ActionDot] = {}
+        self.quadrant_labels: dict[str, QGraphicsSimpleTextItem] = {}
+        self._selected: str | None = None
+        session.changed.connect(self._on_change)
+        self.rebuild()
+
+    # -- building (in view pixels, so the type stays the same size at any dock size) -------
+    def rebuild(self) -> None:
+        sc = self.scene()
+        sc.clear()
+        self.dots.clear()
+        self.quadrant_labels.clear()
+        vp = self.viewport().size()
+        grid = Grid(vp.width(), vp.height())
+        self._background(grid)
+        line_h = QFontMetricsF(self.font_).height() + 8
+        cells: dict[tuple[int, int], list[Action]] = {}
+        for a in self.session.doc.actions:
+            cells.setdefault((a.impact, a.effort), []).append(a)
+        for (impact, effort), acts in cells.items():
+            r = grid.cell(impact, effort)
+            fit = max(1, int((r.height() - 4) // line_h))
+            shown = acts if len(acts) <= fit else acts[:fit - 1]
+            x = r.center().x() if effort == 3 else r.left() + DOT / 2 + 8
+            free = next((e for e in range(effort + 1, 6) if (impact, e) in cells), 6)
+            right = grid.cell(impact, free - 1).right()  # titles run on over empty cells
+            width = right - x - DOT / 2 - 12
+            y0 = r.center().y() - (len(shown) + (len(shown) < len(acts)) - 1) * line_h / 2
+            for n, a in enumerate(shown):
+                dot = ActionDot(a, self.font_, max(20.0, width))
+                dot.setPos(x, y0 + n * line_h)
+                dot.setZValue(10)
+                sc.addItem(dot)
+                self.dots[a.id] = dot
+            if len(shown) < len(acts):
+                more = sc.addSimpleText(f"+{len(acts) - len(shown)} more", self.font_)
+                more.setBrush(QBrush(QColor("#495057")))
+                y = y0 + len(shown) * line_h - more.boundingRect().height() / 2
+                more.setPos(x - DOT / 2, y)
+                more.setToolTip("\n".join(a.title for a in acts[len(shown):]))
+        sc.setSceneRect(QRectF(0, 0, vp.width(), vp.height()))
+        self.select(self._selected)
+
+    def _background(self, grid: Grid) -> None:
+        sc = self.scene()
+        big = QFont(self.font_)
+        big.setPointSizeF(QUADRANT_PT)
+        big.setBold(True)
+        for name, hi_impact, hi_effort, fill in QUADRANTS:
+            r = grid.quadrant(hi_impact, hi_effort)
+            sc.addRect(r, QPen(Qt.PenStyle.NoPen), QBrush(QColor(fill))).setZValue(-2)
+            label = sc.addSimpleText(name, big)
+            label.setBrush(QBrush(QColor("#98A2AD")))
+            b = label.boundingRect()
+            label.setPos(r.right() - b.width() - 8 if hi_effort else r.left() + 8,
+                         r.top() + 4 if hi_impact else r.bottom() - b.height() - 4)
+            label.setZValue(-1)
+            label.setData(ID_KEY, f"quadrant:{name}")
+            self.quadrant_labels[name] = label
+        p = grid.plot
+        thin = QPen(QColor("#DEE2E6"), 1)
+        for i in range(6):
+            sc.addLine(p.left() + i * grid.cw, p.top(), p.left() + i * grid.cw, p.bottom(), thin)
+            sc.addLine(p.left(), p.top() + i * grid.ch, p.right(), p.top() + i * grid.ch, thin)
+        axis = QPen(QColor("#495057"), 2)
+        sc.addLine(p.center().x(), p.top(), p.center().x(), p.bottom(), axis)
+        sc.addLine(p.left(), p.center().y(), p.right(), p.center().y(), axis)
+        self._axis_labels(grid)
+
+    def _axis_labels(self, grid: Grid) -> None:
+        sc = self.scene()
+        small = QFont(self.font_)
+        small.setPointSizeF(AXIS_PT)
+        p = grid.plot
+        for v in range(1, 6):
+            t = sc.addSimpleText(str(v), small)
+            t.setBrush(QBrush(QColor("#495057")))
+            c = grid.cell(1, v)
+            t.setPos(c.center().x() - t.boundingRect().width() / 2, p.bottom() + 2)
+            t = sc.addSimpleText(str(v), small)
+            t.setBrush(QBrush(QColor("#495057")))
+            c = grid.cell(v, 1)
+            t.setPos(LEFT - 16, c.center().y() - t.boundingRect().height() / 2)
+        bold = QFont(small)
+        bold.setBold(True)
+        x = sc.addSimpleText("Effort: little  →  a lot", bold)
+        x.setPos(p.center().x() - x.boundingRect().width() / 2, p.bottom() + 24)
+        y = sc.addSimpleText("Impact: little  →  a lot", bold)
+        y.setRotation(-90)
+        y.setPos(6, p.center().y() + y.boundingRect().width() / 2)
+
+    # -- following the document and the table ------------------------------------------------
+    def _on_change(self, change: Change) -> None:
+        if change.touches("action"):
+            self.rebuild()
+
+    def select(self, action_id: str | None) -> None:
+        self._selected = action_id
+        for aid, dot in self.dots.items():
+            dot.setSelected(aid == action_id)
+            if aid == action_id:
+                dot.setZValue(100)
+
+    def dot_at(self, action_id: str) -> ActionDot | None:
+        return self.dots.get(action_id)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.rebuild()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        item = self.itemAt(event.position().toPoint())
+        while item is not None and not isinstance(item, ActionDot):
+            item = item.parentItem()
+        if isinstance(item, ActionDot):
+            self.select(item.action_id)
+            self.actionClicked.emit(item.action_id)
+            event.accept()
+            return
+        super().mousePressEvent(event)
