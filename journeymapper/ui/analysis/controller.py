@@ -1,0 +1,135 @@
+"""AnalysisController: the live analysis of one open workshop, refreshed after every change in
+slices on the GUI thread (the analysis reads the live Document, so never in a thread).
+
+Each timer tick runs the job for about 8 ms; a finished result is announced on the *next* tick
+so that the last slice and the overlay's rebuild never share one event. While a card drag is
+under way (the view shows a frozen picture) the refresh waits; an edit during a refresh makes
+the job stale and it starts again, so a result always describes the current document.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import time
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from journeymapper.analysis import Analysis, AnalysisJob, Finding, LiveAnalysis
+from journeymapper.model import Change
+from journeymapper.ui.session import Session
+
+SLICE_S = 0.008  # CPU time per tick
+DRAG_WAIT_MS = 40  # while a drag is under way, look again this much later
+
+
+class AnalysisController(QObject):
+    analysisReady = Signal(object)  # Analysis
+    busyChanged = Signal(bool)
+
+    def __init__(self, session: Session, parent: QObject | None = None,
+                 is_dragging: object = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.live = LiveAnalysis()
+        self._is_dragging = is_dragging  # a callable -> bool (the view's frozen()), or None
+        self._job: AnalysisJob | None = None
+        self._ready: Analysis | None = None
+        self._current: Analysis | None = None
+        self._extra: list[Finding] = []  # betweenness findings computed on demand
+        self.discarded = 0  # stale jobs thrown away (a test and a benchmark read this)
+        self.longest_slice = 0.0  # seconds: the longest tick spent in analysis
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._tick)
+        session.changed.connect(self._on_change)
+        self.schedule()
+
+    # -- public -----------------------------------------------------------------------------------
+    def current(self) -> Analysis | None:
+        return self._current
+
+    def busy(self) -> bool:
+        return self._job is not None or self._ready is not None
+
+    def schedule(self, delay_ms: int = 0) -> None:
+        """Refresh soon (coalesces: many changes in one event-loop turn cost one refresh)."""
+        if not self._timer.isActive():
+            self._timer.start(delay_ms)
+
+    def refresh_now(self) -> Analysis:
+        """Analyse synchronously (pictures, tests) and announce the result."""
+        self._timer.stop()
+        self._job = None
+        self._ready = None
+        result = self._with_extra(self.live.refresh(self.session.doc))
+        self._apply(result)
+        return result
+
+    def compute_betweenness(self) -> list[Finding]:
+        """The slow bottleneck-touchpoint findings, on demand; kept and merged into later
+        results until the cards they name are gone."""
+        from journeymapper.analysis import betweenness_findings
+
+        self._extra = betweenness_findings(self.session.doc)
+        if self._current is not None:
+            self._apply(self._with_extra(self._current))
+        return list(self._extra)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._job = None
+        self._ready = None
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.session.changed.disconnect(self._on_change)
+
+    # -- the refresh ------------------------------------------------------------------------------
+    def _on_change(self, change: Change) -> None:
+        self._ready = None  # a finished result no longer describes the document
+        self.schedule()
+
+    def _dragging(self) -> bool:
+        fn = self._is_dragging
+        return bool(fn()) if callable(fn) else False
+
+    def _tick(self) -> None:
+        doc = self.session.doc
+        if self._ready is not None:
+            ready, self._ready = self._ready, None
+            if ready.revision == doc.revision:
+                self._apply(ready)
+                return
+            self.discarded += 1
+        if self._dragging():
+            self._timer.start(DRAG_WAIT_MS)
+            return
+        if self._job is None or self._job.stale:
+            if self._job is not None:
+                self.discarded += 1
+            else:
+                self.busyChanged.emit(True)
+            self._job = self.live.start(doc)
+        t0 = time.perf_counter()
+        finished = self._job.run_for(SLICE_S)
+        self.longest_slice = max(self.longest_slice, time.perf_counter() - t0)
+        if finished and self._job.result is not None:
+            self._ready = self._with_extra(self._job.result)
+            self._job = None
+        self._timer.start(0)
+
+    def _apply(self, result: Analysis) -> None:
+        self._current = result
+        self.busyChanged.emit(False)
+        self.analysisReady.emit(result)
+
+    def _with_extra(self, a: Analysis) -> Analysis:
+        """``a`` with the on-demand betweenness findings (dismissal as the document says now)."""
+        doc = self.session.doc
+        self._extra = [f for f in self._extra if all(t in doc.touchpoints
+                                                     for t in f.touchpoint_ids)]
+        if not self._extra:
+            return a
+        known = {f.id for f in a.findings}
+        extra = [dataclasses.replace(f, dismissed=f.id in doc.dismissed) for f in self._extra
+                 if f.id not in known]
+        return dataclasses.replace(a, findings=[*a.findings, *extra])

@@ -1,0 +1,297 @@
+"""FindingsDock: the analysis findings grouped by kind (most severe group first) with counts.
+
+Picking a finding selects and centres its cards on the map; the detail pane reads out its
+sentence and suggestion. "Dismiss" and "Add to backlog" are model edits through the session
+(remembered in the file, one undo step each)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journeymapper.analysis import Analysis, Finding, Severity
+from journeymapper.ui.canvas import MapView
+from journeymapper.ui.session import Session
+
+from .backlog import backlog_edit, dismiss_edit, in_backlog, refs_of
+from .controller import AnalysisController
+from .style import SEVERITY_COLORS, SEVERITY_SYMBOLS, kind_label
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def severity_icon(sev: Severity, size: int = 16) -> QIcon:
+    pm = QPixmap(size, size)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor(SEVERITY_COLORS[sev]))
+    h, n = size // 2, size - 1
+    if sev is Severity.CRITICAL:  # shape as well as colour: diamond, triangle, circle
+        p.drawConvexPolygon([QPoint(h, 0), QPoint(n, h), QPoint(h, n), QPoint(0, h)])
+    elif sev is Severity.WARNING:
+        p.drawConvexPolygon([QPoint(h, 0), QPoint(n, n), QPoint(0, n)])
+    else:
+        p.drawEllipse(pm.rect().adjusted(1, 1, -1, -1))
+    f = QFont("DejaVu Sans")
+    f.setPixelSize(int(size * 0.6))
+    f.setBold(True)
+    p.setFont(f)
+    p.setPen(QColor("#FFFFFF"))
+    p.drawText(pm.rect().adjusted(0, 2 if sev is Severity.WARNING else 0, 0, 0),
+               Qt.AlignmentFlag.AlignCenter, SEVERITY_SYMBOLS[sev][:1])
+    p.end()
+    return QIcon(pm)
+
+
+class FindingsDock(QDockWidget):
+    findingPicked = Signal(str)  # finding id
+
+    def __init__(self, controller: AnalysisController, view: MapView, session: Session,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("Findings", parent)
+        self.setObjectName("findingsDock")
+        self.controller, self.view, self.session = controller, view, session
+        self._findings: dict[str, Finding] = {}
+        self._shown_key: tuple[object, ...] | None = None
+        self._filling = False
+        self._icons = {s: severity_icon(s) for s in Severity}
+        body = QWidget()
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(4, 4, 4, 4)
+        top = QHBoxLayout()
+        self.summary = QLabel("Analysing…")
+        self.summary.setWordWrap(True)
+        self.show_dismissed = QCheckBox("Show dismissed")
+        self.show_dismissed.toggled.connect(lambda _on: self._fill(force=True))
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.show_dismissed)
+        lay.addLayout(top)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Finding"])
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setUniformRowHeights(True)
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self.tree.itemClicked.connect(lambda it, _c: self._show_on_map(it))
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.tree)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        lay.addWidget(split, 1)
+        row = QHBoxLayout()
+        self.dismiss_btn = QPushButton("Dismiss")
+        self.dismiss_btn.setToolTip("Hide this finding (remembered in the workshop; undoable)")
+        self.dismiss_btn.clicked.connect(self.dismiss_current)
+        self.backlog_btn = QPushButton("Add to backlog")
+        self.backlog_btn.setToolTip("Make an improvement action from the suggestion (undoable)")
+        self.backlog_btn.clicked.connect(self.add_current_to_backlog)
+        row.addWidget(self.dismiss_btn)
+        row.addWidget(self.backlog_btn)
+        lay.addLayout(row)
+        self.betweenness_btn = QPushButton("Compute bottlenecks (betweenness)")
+        self.betweenness_btn.setToolTip("Find the cards most journeys pass through "
+                                        "(slow on very big maps)")
+        self.betweenness_btn.clicked.connect(self.compute_betweenness)
+        lay.addWidget(self.betweenness_btn)
+        self.setWidget(body)
+        self._deferred = QTimer(self)
+        self._deferred.setSingleShot(True)
+        self._deferred.timeout.connect(lambda: self._fill())
+        controller.analysisReady.connect(self._on_analysis)
+        session.changed.connect(lambda _c: self._update_buttons())
+        self._update_buttons()
+        if controller.current() is not None:
+            self._fill()
+
+    # -- filling ----------------------------------------------------------------------------------
+    def _on_analysis(self, _a: Analysis) -> None:
+        self._deferred.start(0)  # after the overlay: the two never share one event
+
+    def _fill(self, force: bool = False) -> None:
+        a = self.controller.current()
+        if a is None:
+            return
+        show_all = self.show_dismissed.isChecked()
+        findings = [f for f in a.findings if show_all or not f.dismissed]
+        key = (show_all, tuple((f.id, f.dismissed, f.severity, f.title) for f in findings))
+        self._findings = {f.id: f for f in a.findings}
+        self._update_summary(a)
+        if key == self._shown_key and not force:
+            self._update_buttons()
+            return
+        self._shown_key = key
+        current = self.current_id()
+        expanded = {top.data(0, ID_ROLE) for top in self._tops() if top.isExpanded()}
+        first_fill = self.tree.topLevelItemCount() == 0
+        groups: dict[str, list[Finding]] = {}
+        for f in findings:
+            groups.setdefault(f.kind, []).append(f)
+        order = sorted(groups, key=lambda k: (-max(f.severity.weight for f in groups[k]),
+                                              kind_label(k)))
+        self._filling = True
+        self.tree.setUpdatesEnabled(False)
+        try:
+            self.tree.clear()
+            pick: QTreeWidgetItem | None = None
+            for kind in order:
+                fs = sorted(groups[kind], key=lambda f: -f.severity.weight)
+                worst = fs[0].severity
+                top = QTreeWidgetItem([f"{kind_label(kind)}  ({len(fs)})"])
+                top.setData(0, ID_ROLE, f"kind:{kind}")
+                top.setIcon(0, self._icons[worst])
+                bold = top.font(0)
+                bold.setBold(True)
+                top.setFont(0, bold)
+                top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                for f in fs:
+                    it = QTreeWidgetItem([f.title])
+                    it.setData(0, ID_ROLE, f.id)
+                    it.setIcon(0, self._icons[f.severity])
+                    it.setToolTip(0, f"{f.severity.value}: {f.message}\n→ {f.suggestion}")
+                    if f.dismissed:
+                        it.setForeground(0, QBrush(QColor("#8A8F96")))
+                        font = it.font(0)
+                        font.setItalic(True)
+                        it.setFont(0, font)
+                    top.addChild(it)
+                    if f.id == current:
+                        pick = it
+                self.tree.addTopLevelItem(top)
+                top.setExpanded(f"kind:{kind}" in expanded or
+                                (first_fill and worst is Severity.CRITICAL))
+            if pick is not None:
+                parent = pick.parent()
+                if parent is not None:
+                    parent.setExpanded(True)
+                self.tree.setCurrentItem(pick)
+        finally:
+            self.tree.setUpdatesEnabled(True)
+            self._filling = False
+        self._show_detail(self._findings.get(current or ""))
+        self._update_buttons()
+
+    def _update_summary(self, a: Analysis) -> None:
+        by = a.summary.get("by_severity")
+        n = a.summary.get("findings", 0)
+        text = f"{n} findings"
+        if isinstance(by, dict):
+            text += " · " + ", ".join(f"{by.get(s.value, 0)} {s.value}" for s in
+                                      (Severity.CRITICAL, Severity.WARNING, Severity.INFO))
+        hidden = a.summary.get("dismissed", 0)
+        if hidden:
+            text += f" · {hidden} dismissed"
+        zone = a.summary.get("journey_zone")
+        if zone:
+            text += f"\nJourney likely felt as {a.summary.get('likely_score')} ({zone})"
+        self.summary.setText(text)
+
+    # -- picking ----------------------------------------------------------------------------------
+    def current_id(self) -> str | None:
+        it = self.tree.currentItem()
+        fid = it.data(0, ID_ROLE) if it is not None else None
+        return fid if isinstance(fid, str) and fid in self._findings else None
+
+    def current_finding(self) -> Finding | None:
+        fid = self.current_id()
+        return self._findings.get(fid) if fid else None
+
+    def item_for(self, finding_id: str) -> QTreeWidgetItem | None:
+        for top in self._tops():
+            for j in range(top.childCount()):
+                child = top.child(j)
+                if child is not None and child.data(0, ID_ROLE) == finding_id:
+                    return child
+        return None
+
+    def _tops(self) -> list[QTreeWidgetItem]:
+        t = self.tree
+        return [it for i in range(t.topLevelItemCount()) if (it := t.topLevelItem(i)) is not None]
+
+    def _current_changed(self, cur: QTreeWidgetItem | None, _prev: object) -> None:
+        if self._filling:
+            return
+        fid = cur.data(0, ID_ROLE) if cur is not None else None
+        self._show_detail(self._findings.get(fid) if isinstance(fid, str) else None)
+        self._update_buttons()
+        if cur is not None:
+            self._show_on_map(cur)
+
+    def _show_on_map(self, it: QTreeWidgetItem) -> None:
+        fid = it.data(0, ID_ROLE)
+        f = self._findings.get(fid) if isinstance(fid, str) else None
+        if f is None:
+            return
+        refs = refs_of(self.session.doc, f)
+        if refs:
+            self.view.select_entities(refs, center=True)
+        self.findingPicked.emit(f.id)
+
+    def _show_detail(self, f: Finding | None) -> None:
+        if f is None:
+            self.detail.setHtml("<p style='color:#666'>Pick a finding to read it out and see "
+                                "it on the map.</p>")
+            return
+        sev = SEVERITY_COLORS[f.severity]
+        html = (f"<p><b style='color:{sev}'>{f.severity.value.upper()}</b> · "
+                f"{_esc(kind_label(f.kind))}</p><p><b>{_esc(f.title)}</b></p>"
+                f"<p>{_esc(f.message)}</p><p><i>Suggested:</i> {_esc(f.suggestion)}</p>")
+        if f.dismissed:
+            html += "<p style='color:#666'>Dismissed by the room.</p>"
+        if in_backlog(self.session.doc, f.id):
+            html += "<p style='color:#666'>Already in the backlog.</p>"
+        self.detail.setHtml(html)
+
+    def _update_buttons(self) -> None:
+        f = self.current_finding()
+        ro = bool(getattr(self.session.doc, "read_only", False))
+        self.dismiss_btn.setEnabled(f is not None and not ro)
+        dismissed = f is not None and f.id in self.session.doc.dismissed
+        self.dismiss_btn.setText("Show again" if dismissed else "Dismiss")
+        self.backlog_btn.setEnabled(f is not None and not ro)
+
+    # -- commands ---------------------------------------------------------------------------------
+    def dismiss_current(self) -> bool:
+        f = self.current_finding()
+        return f is not None and self.session.do(dismiss_edit(self.session.doc, f))
+
+    def add_current_to_backlog(self) -> str | None:
+        """Add the current finding's action; its id, or None."""
+        f = self.current_finding()
+        if f is None:
+            return None
+        edit = backlog_edit(self.session.doc, f)
+        if not self.session.do(edit):
+            return None
+        self._show_detail(f)
+        return edit.ops[-1].entity.id
+
+    def compute_betweenness(self) -> None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            found = self.controller.compute_betweenness()
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.betweenness_btn.setText(f"Bottlenecks computed ({len(found)}): compute again")
+
+
+def _esc(s: str) -> str:
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,170 @@
+"""The analysis overlay on a real MapView: it follows the overlay switch, tells the surgeon
+story, refreshes after a real card drag, and the controller never applies a stale result."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtWidgets import QMainWindow
+from pytestqt.qtbot import QtBot
+
+from journeymapper.analysis import Analysis
+from journeymapper.model import Document, Layer, edits
+from journeymapper.store import WorkshopFile
+from journeymapper.ui.analysis import AnalysisController, MapOverlay, install_analysis
+from journeymapper.ui.analysis.items import TagItem
+from journeymapper.ui.canvas import MapView
+from journeymapper.ui.session import Session
+
+
+class Rig:
+    def __init__(self, qtbot: QtBot, doc: Document, wf: WorkshopFile | None = None) -> None:
+        self.wf = wf
+        self.session = Session(doc, wf)
+        self.window = QMainWindow()
+        qtbot.addWidget(self.window)
+        self.view = MapView(self.session, self.window)
+        self.window.setCentralWidget(self.view)
+        self.controller: AnalysisController = install_analysis(self.window, self.view,
+                                                               self.session)
+        self.overlay: MapOverlay = self.controller.overlay  # type: ignore[attr-defined]
+        self.dock: Any = self.controller.dock  # type: ignore[attr-defined]
+        self.window.resize(1600, 1000)
+        self.window.show()
+        qtbot.waitExposed(self.window)
+        self.view.fit_all()
+        qtbot.waitUntil(lambda: self.controller.current() is not None)
+
+    def close(self) -> None:
+        self.controller.stop()
+        self.overlay.detach()
+        self.view.cleanup()
+        self.window.close()
+        self.session.close()
+        if self.wf is not None:
+            self.wf.close()
+
+
+@pytest.fixture
+def surgeon(qtbot: QtBot, sample_copy: Any) -> Iterator[Rig]:
+    wf = WorkshopFile.open(sample_copy("surgeon-practice"))
+    rig = Rig(qtbot, wf.document, wf)
+    yield rig
+    rig.close()
+
+
+def tag_texts(overlay: MapOverlay) -> list[str]:
+    return [it.tag.text for it in overlay.items() if isinstance(it, TagItem)]
+
+
+def test_overlay_follows_the_overlay_switch(qtbot: QtBot, surgeon: Rig) -> None:
+    view, overlay = surgeon.view, surgeon.overlay
+    assert overlay.scenery.bands and overlay.scenery.outlines
+    view.set_overlay_visible(True)
+    assert all(it.isVisible() for it in overlay.items())
+    assert overlay.legend.isVisible()
+    view.set_overlay_visible(False)
+    assert not any(it.isVisible() for it in overlay.items())
+    assert not overlay.legend.isVisible()
+    view.set_overlay_visible(True)
+    assert overlay.shapes.isVisible()
+
+
+def test_surgeon_overlay_shows_weakest_link_and_carried_handoff(surgeon: Rig) -> None:
+    doc = surgeon.session.doc
+    texts = tag_texts(surgeon.overlay)
+    assert "WEAKEST LINK 3/10" in texts
+    weakest = next(it for it in surgeon.overlay.items()
+                   if isinstance(it, TagItem) and it.tag.text.startswith("WEAKEST"))
+    call = next(t for t in doc.touchpoints.values() if t.title == "Booking call with reception")
+    assert surgeon.view.card_rect(call.id).adjusted(-10, -30, 10, 10).contains(weakest.pos())
+    carried = [t for t in texts if t.startswith("◆ carries Reception → Surgeon")]
+    assert carried, texts
+    # the carried path: reception card -> patient card -> surgeon lane card, outlined patient card
+    a = surgeon.controller.current()
+    assert a is not None
+    lanes = {ln.id: ln for ln in doc.lanes}
+    path = next(h for h in a.handoffs if h.kind.value == "customer-carried"
+                and lanes[h.from_lane_id].name == "Reception"
+                and lanes[h.to_lane_id].name.startswith("Surgeon"))
+    assert lanes[doc.touchpoints[path.touchpoint_ids[1]].lane_id].layer is Layer.CUSTOMER
+    mid = surgeon.view.card_rect(path.touchpoint_ids[1])
+    assert any(o.rect.contains(mid) for o in surgeon.overlay.scenery.outlines)
+
+
+def test_overlay_refreshes_after_a_card_drag(qtbot: QtBot, surgeon: Rig) -> None:
+    view, doc, ctl = surgeon.view, surgeon.session.doc, surgeon.controller
+    view.set_overlay_visible(True)
+    call = next(t for t in doc.touchpoints.values() if t.title == "Booking call with reception")
+    target_stage = doc.stages[-1].id
+    src = view.card_rect(call.id).center()
+    dst = view.cell_rect(target_stage, call.lane_id).center()
+    before = ctl.current()
+    with qtbot.waitSignal(ctl.analysisReady, timeout=10000) as got:
+        w = view.viewport()
+        pa, pb = view.mapFromScene(src), view.mapFromScene(dst)
+        qtbot.mousePress(w, Qt.MouseButton.LeftButton, pos=pa)
+        for i in range(1, 9):
+            qtbot.mouseMove(w, pa + (pb - pa) * (i / 8))
+        qtbot.mouseRelease(w, Qt.MouseButton.LeftButton, pos=pb)
+    assert doc.touchpoints[call.id].stage_id == target_stage
+    result: Analysis = got.args[0]
+    assert result is ctl.current() and result is not before
+    assert result.revision == doc.revision
+    qtbot.waitUntil(lambda: surgeon.overlay.analysis is result)
+    weakest = next(it for it in surgeon.overlay.items()
+                   if isinstance(it, TagItem) and it.tag.text.startswith("WEAKEST"))
+    new_rect = view.card_rect(call.id)
+    assert new_rect.adjusted(-10, -30, 10, 10).contains(weakest.pos())
+
+
+def test_overlay_follows_a_relayout_without_an_edit(qtbot: QtBot, surgeon: Rig) -> None:
+    """The projector theme moves every card without a model change."""
+    view, overlay = surgeon.view, surgeon.overlay
+    view.set_overlay_visible(True)
+    builds = overlay.builds
+    view.set_presentation(True)
+    qtbot.waitUntil(lambda: overlay.builds > builds)
+    call = next(t for t in surgeon.session.doc.touchpoints.values()
+                if t.title == "Booking call with reception")
+    weakest = next(it for it in overlay.items()
+                   if isinstance(it, TagItem) and it.tag.text.startswith("WEAKEST"))
+    assert view.card_rect(call.id).adjusted(-10, -30, 10, 10).contains(weakest.pos())
+
+
+def test_controller_discards_a_stale_result(qtbot: QtBot) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from _gen import make_document
+
+    doc = make_document(2000, 2900, seed=1)
+    rig = Rig(qtbot, doc)
+    try:
+        ctl = rig.controller
+        seen: list[Analysis] = []
+        ctl.analysisReady.connect(seen.append)
+        tps = list(doc.touchpoints.values())
+        rig.session.do(edits.update_touchpoint(doc, tps[0].id, title="First edit"))
+        qtbot.waitUntil(lambda: ctl._job is not None and not ctl._job.done)  # one slice ran
+        rig.session.do(edits.update_touchpoint(doc, tps[1].id, title="Second edit"))
+        qtbot.waitUntil(lambda: bool(seen) and not ctl.busy(), timeout=20000)
+        assert ctl.discarded >= 1
+        assert all(a.revision == doc.revision for a in seen)
+        assert ctl.current() is seen[-1]
+    finally:
+        rig.close()
+
+
+def test_clicks_go_through_the_overlay_to_the_cards(qtbot: QtBot, surgeon: Rig) -> None:
+    view, doc = surgeon.view, surgeon.session.doc
+    view.set_overlay_visible(True)
+    call = next(t for t in doc.touchpoints.values() if t.title == "Booking call with reception")
+    r = view.card_rect(call.id)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.mapFromScene(QPointF(r.center().x(), r.center().y())) + QPoint(0, 0))
+    assert view.selected() == [("touchpoint", call.id)]
