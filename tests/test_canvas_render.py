@@ -85,3 +85,13 @@ def test_overlay_builders_draw_into_the_overlay_layer(qtbot: QtBot, tmp_path: Pa
                    if img.pixelColor(x, y).name() == "#ff00ff")
     assert magenta(out) > 10
     assert magenta(tmp_path / "plain.png") == 0
+
+
+def test_pdf_page_has_the_asked_shape(qtbot: QtBot, tmp_path: Path) -> None:
+    import re
+    out = tmp_path / "wide.pdf"
+    render_map(_doc(), out, width=1920, height=1080)
+    box = re.search(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)", out.read_bytes())
+    assert box is not None
+    w, h = float(box.group(1)), float(box.group(2))
+    assert w > h and abs(w / h - 1920 / 1080) < 0.01

@@ -24,6 +24,7 @@ from journeymapper.model import Document
 # Builders that draw the analysis overlay into a view's overlay layer (registered by the analysis
 # UI); render_map(overlay=True) runs them on its offscreen view.
 OVERLAY_BUILDERS: list[Callable[[object], None]] = []
+SCREEN_DPI = 96  # the logical resolution the scene's fonts are laid out for
 
 
 def register_overlay_builder(fn: Callable[[object], None]) -> None:
@@ -101,6 +102,7 @@ def render_map(doc: Document, out_path: Path, *, presentation: bool = False, wid
             gen.setFileName(str(out_path))
             gen.setSize(QSize(width, height))
             gen.setViewBox(QRectF(0, 0, width, height))
+            gen.setResolution(SCREEN_DPI)
             gen.setTitle(title)
             gen.setDescription("Journey map exported by JourneyMapper")
             p = QPainter(gen)
@@ -108,11 +110,13 @@ def render_map(doc: Document, out_path: Path, *, presentation: bool = False, wid
             p.end()
         else:
             pdf = QPdfWriter(str(out_path))
-            pdf.setResolution(72)
-            pdf.setPageSize(QPageSize(QSizeF(width, height), QPageSize.Unit.Point, "map"))
-            pdf.setPageOrientation(QPageLayout.Orientation.Landscape if width >= height
-                                   else QPageLayout.Orientation.Portrait)
-            pdf.setPageMargins(QMarginsF(0, 0, 0, 0))
+            pdf.setResolution(SCREEN_DPI)  # type sizes in points come out as on screen
+            # a page size is given upright; the orientation turns it
+            upright = QSizeF(min(width, height), max(width, height))
+            pdf.setPageLayout(QPageLayout(
+                QPageSize(upright, QPageSize.Unit.Point, "map"),
+                QPageLayout.Orientation.Landscape if width >= height
+                else QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
             pdf.setTitle(title)
             p = QPainter(pdf)
             vp = p.viewport()
