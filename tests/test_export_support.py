@@ -18,6 +18,8 @@ from journeymapper.model import (
 )
 
 HYPERLINK = '=HYPERLINK("http://example.com","x")'
+LABELS = {("call", "rec2"): "asks; by email", ("bill", "evil"): "=pay online",
+          ("sys", "bill"): "nightly"}
 
 
 def surgeon_doc() -> Document:
@@ -62,7 +64,7 @@ def surgeon_doc() -> Document:
     for a, b in (("gp", "call"), ("call", "rec"), ("call", "rec2"), ("rec", "consult"),
                  ("consult", "op"), ("op", "bill"), ("sys", "bill"), ("bill", "evil"),
                  ("evil", "bell"), ("rec2", "consult")):
-        doc.apply(edits.add_flow(doc, tp[a], tp[b]))
+        doc.apply(edits.add_flow(doc, tp[a], tp[b], LABELS.get((a, b), "")))
     pp = []
     for key, text, sev, votes in (("call", "Receptionist was curt", 4, 7),
                                   ("call", "On hold for 20 minutes", 3, 5),

@@ -36,7 +36,8 @@ def shape(doc: Document) -> dict[str, object]:
         "lanes": [(ln.name, ln.layer) for ln in doc.lanes],
         "cards": cards,
         "cells": {(stage[s], lane[ln]): ids for (s, ln), ids in order.items()},
-        "flows": sorted((f.source_id, f.target_id) for f in doc.flows.values()),
+        "flows": sorted((f.source_id, f.target_id, " ".join(clean(f.label).split()))
+                        for f in doc.flows.values()),
         "pains": sorted((p.id, p.touchpoint_id, clean(p.text), p.severity, p.kind, p.dimension,
                          p.votes) for p in doc.pain_points.values()),
     }

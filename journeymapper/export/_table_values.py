@@ -141,3 +141,13 @@ def split_list(value: object, seps: str = ";") -> list[str]:
 def marks(value: object) -> tuple[bool, bool]:
     words = set(re.findall(r"[a-z]+", text(value).lower()))
     return bool(words & {"start", "begin", "first"}), bool(words & {"end", "last", "finish"})
+
+
+def lines(value: object) -> list[str]:
+    """A cell's lines, blank ones kept (they stand for "no label"); an empty cell is []."""
+    if not isinstance(value, str):
+        t = text(value)
+        return [t] if t else []
+    if not value.strip():
+        return []
+    return [line.strip() for line in value.replace("\r\n", "\n").split("\n")]

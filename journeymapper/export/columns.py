@@ -37,6 +37,8 @@ FINDING_SEVERITIES = _values(Severity)
 # The Touch-points sheet: the contract journeymapper.export.table_import reads back.
 # One row per pain point; a card without pain points has one row. Rows of one card repeat the
 # card's columns (so filtering and sorting keep every row complete) and share its ID.
+# Next touch-point and Next IDs list the card's flows' targets ("; "-separated, same order);
+# Flow labels holds each of those flows' label on its own line, in that order.
 TOUCHPOINT_COLUMNS: tuple[Column, ...] = (
     Column("ID", 17, "id"),
     Column("Stage no.", 8, "int"),
@@ -54,6 +56,7 @@ TOUCHPOINT_COLUMNS: tuple[Column, ...] = (
     Column("Start/end", 10),
     Column("Next touch-point", 32, "wrap"),
     Column("Next IDs", 17, "id"),
+    Column("Flow labels", 22, "wrap"),
     Column("Pain point", 40, "wrap"),
     Column("Severity", 9, "int", low=1, high=5),
     Column("Pain kind", 11, choices=PAIN_KINDS),

@@ -10,6 +10,7 @@ from statistics import fmean
 from journeymapper.analysis.results import Analysis, Finding, HandoffKind
 from journeymapper.model import Document, Lane, PainPoint, Stage, TouchPoint, zone_of
 
+from .columns import TOUCHPOINT_COLUMNS
 from .text import join
 
 Value = str | int | float | dt.date | None
@@ -45,6 +46,10 @@ def next_labels(doc: Document, tps: Sequence[TouchPoint]) -> dict[str, str]:
                    and not t.title.endswith("]") else f"{t.title} [{t.id}]") for t in tps}
 
 
+def _pad(row: Row) -> Row:
+    return (*row, *([None] * (len(TOUCHPOINT_COLUMNS) - len(row))))
+
+
 def _marks(t: TouchPoint) -> str:
     return join([m for m, on in (("start", t.is_start), ("end", t.is_end)) if on])
 
@@ -59,11 +64,11 @@ def touchpoint_rows(doc: Document) -> list[Row]:
     tps = ordered_touchpoints(doc)
     labels = next_labels(doc, tps)
     pains = _pain_by_tp(doc)
-    targets: dict[str, list[TouchPoint]] = {}
+    targets: dict[str, list[tuple[TouchPoint, str]]] = {}
     tp_map = doc.touchpoints
     order = {t.id: i for i, t in enumerate(tps)}
     for f in doc.flows.values():
-        targets.setdefault(f.source_id, []).append(tp_map[f.target_id])
+        targets.setdefault(f.source_id, []).append((tp_map[f.target_id], f.label))
     rows: list[Row] = []
     used_stages = {t.stage_id for t in tps}
     used_lanes = {t.lane_id for t in tps}
@@ -76,25 +81,27 @@ def touchpoint_rows(doc: Document) -> list[Row]:
     # Empty stages and lanes first in their own order (the import orders by the no. columns).
     for st in stages:
         if st.id not in used_stages and lanes:
-            rows.append((None, *place(st, lanes[0]), *([None] * 17)))
+            rows.append(_pad((None, *place(st, lanes[0]))))
     for ln in lanes:
         if ln.id not in used_lanes and stages:
-            rows.append((None, *place(stages[0], ln), *([None] * 17)))
+            rows.append(_pad((None, *place(stages[0], ln))))
     if not lanes:
-        rows.extend((None, s_no[s.id], s.name, *([None] * 19)) for s in stages)
+        rows.extend(_pad((None, s_no[s.id], s.name)) for s in stages)
     if not stages:
-        rows.extend((None, None, None, l_no[ln.id], ln.name, str(ln.layer or ""),
-                     *([None] * 16)) for ln in lanes)
+        rows.extend(_pad((None, None, None, l_no[ln.id], ln.name, str(ln.layer or "")))
+                    for ln in lanes)
     for t in tps:
-        nxt = sorted(targets.get(t.id, ()), key=lambda x: order[x.id])
+        nxt = sorted(targets.get(t.id, ()), key=lambda x: order[x[0].id])
+        flow_labels = [" ".join(label.split()) for _, label in nxt]
         card: Row = (
             t.id, *place(by_stage[t.stage_id], by_lane[t.lane_id]), t.title, str(t.channel),
             t.score, str(zone_of(t.score) or ""), t.owner, join(t.tags), t.notes, _marks(t),
-            join([labels[x.id] for x in nxt]), join([x.id for x in nxt]),
+            join([labels[x.id] for x, _ in nxt]), join([x.id for x, _ in nxt]),
+            "\n".join(flow_labels) if any(flow_labels) else None,
         )
         pps = pains.get(t.id)
         if not pps:
-            rows.append((*card, None, None, None, None, None, None))
+            rows.append(_pad(card))
         for p in pps or ():
             rows.append((*card, p.text, p.severity, str(p.kind), str(p.dimension or ""), p.votes,
                          p.id))

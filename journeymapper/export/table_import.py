@@ -13,6 +13,7 @@ Pain point ID and Journey are optional. The rules:
   same stage, lane and touch-point as the row just above, or with no touch-point but a pain
   point, adds a pain point to that card. A row with a stage and a lane but neither a touch-point
   nor a pain point just creates that stage and lane.
+- Flow labels (one per line, in the order of the next cards) label those flows.
 - Flows come from Next IDs (exact; it wins when filled, so clear it after editing titles) or
   Next touch-point ("; "-separated titles; a title shared by several cards is written
   ``Title [ID]`` or resolves to the nearest such card below). Without either column, each card
@@ -67,6 +68,7 @@ class _Card:
     next_titles: list[str] = field(default_factory=list)
     next_ids: list[str] = field(default_factory=list)
     journey: str = ""
+    flow_labels: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -193,7 +195,8 @@ class _Builder:
             owner=self.s(cells, "owner"), is_start=start, is_end=end)
         validate_fields(tp)
         card = _Card(n, ref, stage, lane, tp, V.split_list(self.cell(cells, "next")),
-                     V.split_list(self.cell(cells, "next_ids")), self.s(cells, "journey"))
+                     V.split_list(self.cell(cells, "next_ids")), self.s(cells, "journey"),
+                     V.lines(self.cell(cells, "flow_labels")))
         self.cards.append(card)
         if ref:
             self.by_ref[ref] = card
@@ -252,26 +255,27 @@ class _Builder:
         return Edit(f"Import {len(self.cards)} touch-points", tuple(ops))
 
     def flows(self) -> list[Flow]:
-        pairs: list[tuple[_Card, _Card]] = []
+        pairs: list[tuple[_Card, _Card, str]] = []
         if "next" in self.f or "next_ids" in self.f:
             for c in self.cards:
                 targets = ([self.resolve_id(c, r) for r in c.next_ids] if c.next_ids
                            else [self.resolve_title(c, r) for r in c.next_titles])
-                pairs += [(c, t) for t in targets]
+                labels = c.flow_labels + [""] * (len(targets) - len(c.flow_labels))
+                pairs += [(c, t, label) for t, label in zip(targets, labels, strict=False)]
         else:
             last: dict[str, _Card] = {}
             for c in self.cards:
                 if c.journey in last:
-                    pairs.append((last[c.journey], c))
+                    pairs.append((last[c.journey], c, ""))
                 last[c.journey] = c
         seen: set[tuple[str, str]] = set()
         out = []
-        for a, b in pairs:
+        for a, b, label in pairs:
             k = (a.entity.id, b.entity.id)
             if a is b or k in seen:
                 continue
             seen.add(k)
-            out.append(Flow(new_id("fl"), *k))
+            out.append(Flow(new_id("fl"), *k, label))
         return out
 
     def resolve_id(self, c: _Card, ref: str) -> _Card:
