@@ -36,7 +36,7 @@ def surgeon_doc() -> Document:
     for name, layer in (("Patient", Layer.CUSTOMER), ("Reception", Layer.FRONTSTAGE),
                         ("Surgeon", Layer.FRONTSTAGE), ("Billing office", Layer.BACKSTAGE),
                         ("IT systems", Layer.SUPPORT), ("Empty lane", Layer.BACKSTAGE)):
-        e = edits.add_lane(doc, name, layer)
+        e = edits.add_lane(doc, name, layer, owner="Ms Head" if name == "Empty lane" else "")
         doc.apply(e)
         lane[name] = e.ops[-1].entity.id
     tp: dict[str, str] = {}

@@ -33,7 +33,7 @@ def shape(doc: Document) -> dict[str, object]:
         order[(s, ln)] = [t.id for t in doc.cell(s, ln)]
     return {
         "stages": [s.name for s in doc.stages],
-        "lanes": [(ln.name, ln.layer) for ln in doc.lanes],
+        "lanes": [(ln.name, ln.layer, ln.owner) for ln in doc.lanes],
         "cards": cards,
         "cells": {(stage[s], lane[ln]): ids for (s, ln), ids in order.items()},
         "flows": sorted((f.source_id, f.target_id, " ".join(clean(f.label).split()))
@@ -103,9 +103,9 @@ def test_synonym_headers_customer_lane_and_row_order_flows(tmp_path: Path) -> No
     doc = import_table(path)
     assert doc.info.title == "workshop list"
     assert [s.name for s in doc.stages] == ["Book", "Treat", "Pay"]
-    assert [(ln.name, ln.layer) for ln in doc.lanes] == [
-        ("Patient", Layer.CUSTOMER), ("Front desk", Layer.FRONTSTAGE),
-        ("Surgeon", Layer.FRONTSTAGE), ("Customer service", Layer.FRONTSTAGE)]
+    assert [(ln.name, ln.layer, ln.owner) for ln in doc.lanes] == [
+        ("Patient", Layer.CUSTOMER, ""), ("Front desk", Layer.FRONTSTAGE, ""),
+        ("Surgeon", Layer.FRONTSTAGE, ""), ("Customer service", Layer.FRONTSTAGE, "")]
     by_title = {t.title: t for t in doc.touchpoints.values()}
     assert by_title["Books a slot"].stage_id == doc.stages[0].id  # blank stage repeats
     assert by_title["Operation"].score == 10

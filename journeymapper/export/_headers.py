@@ -15,6 +15,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "lane_no": ("laneno", "lanenumber", "laneorder", "lanepos", "laneposition"),
     "lane": ("lane", "swimlane", "lanes", "lanename", "department", "dept", "actor", "team",
              "role", "row", "function", "silo"),
+    "lane_owner": ("laneowner", "departmentowner", "departmenthead", "lanelead", "teamlead"),
     "layer": ("layer", "blueprintlayer", "level", "blueprint"),
     "title": ("touchpoint", "touchpoints", "touchpointtitle", "touchpointname", "moment",
               "momentoftruth", "title", "name", "card", "interaction", "activity"),

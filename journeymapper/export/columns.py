@@ -51,6 +51,7 @@ TOUCHPOINT_COLUMNS: tuple[Column, ...] = (
     Column("Satisfaction", 12, "int", low=0, high=10),
     Column("Zone", 12),
     Column("Owner", 16),
+    Column("Lane owner", 16),
     Column("Tags", 16, "wrap"),
     Column("Notes", 40, "wrap"),
     Column("Start/end", 10),

@@ -46,6 +46,9 @@ def next_labels(doc: Document, tps: Sequence[TouchPoint]) -> dict[str, str]:
                    and not t.title.endswith("]") else f"{t.title} [{t.id}]") for t in tps}
 
 
+LANE_OWNER = [c.header for c in TOUCHPOINT_COLUMNS].index("Lane owner")
+
+
 def _pad(row: Row) -> Row:
     return (*row, *([None] * (len(TOUCHPOINT_COLUMNS) - len(row))))
 
@@ -78,24 +81,31 @@ def touchpoint_rows(doc: Document) -> list[Row]:
     def place(st: Stage, ln: Lane) -> Row:
         return (s_no[st.id], st.name, l_no[ln.id], ln.name, str(ln.layer or ""))
 
+    def declare(row: Row, ln: Lane | None) -> Row:
+        """A row with no card: it only creates its stage and lane (with the lane's owner)."""
+        out = list(_pad(row))
+        out[LANE_OWNER] = ln.owner if ln else None
+        return tuple(out)
+
     # Empty stages and lanes first in their own order (the import orders by the no. columns).
     for st in stages:
         if st.id not in used_stages and lanes:
-            rows.append(_pad((None, *place(st, lanes[0]))))
+            rows.append(declare((None, *place(st, lanes[0])), lanes[0]))
     for ln in lanes:
         if ln.id not in used_lanes and stages:
-            rows.append(_pad((None, *place(stages[0], ln))))
+            rows.append(declare((None, *place(stages[0], ln)), ln))
     if not lanes:
-        rows.extend(_pad((None, s_no[s.id], s.name)) for s in stages)
+        rows.extend(declare((None, s_no[s.id], s.name), None) for s in stages)
     if not stages:
-        rows.extend(_pad((None, None, None, l_no[ln.id], ln.name, str(ln.layer or "")))
+        rows.extend(declare((None, None, None, l_no[ln.id], ln.name, str(ln.layer or "")), ln)
                     for ln in lanes)
     for t in tps:
         nxt = sorted(targets.get(t.id, ()), key=lambda x: order[x[0].id])
         flow_labels = [" ".join(label.split()) for _, label in nxt]
         card: Row = (
             t.id, *place(by_stage[t.stage_id], by_lane[t.lane_id]), t.title, str(t.channel),
-            t.score, str(zone_of(t.score) or ""), t.owner, join(t.tags), t.notes, _marks(t),
+            t.score, str(zone_of(t.score) or ""), t.owner, by_lane[t.lane_id].owner,
+            join(t.tags), t.notes, _marks(t),
             join([labels[x.id] for x, _ in nxt]), join([x.id for x, _ in nxt]),
             "\n".join(flow_labels) if any(flow_labels) else None,
         )

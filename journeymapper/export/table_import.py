@@ -1,9 +1,9 @@
 """Import a touch-point table (.xlsx or .csv) into a workshop, all or nothing.
 
 Columns (matched forgivingly by header; see ``_headers.SYNONYMS``): Stage, Lane and Touch-point
-are required; ID, Stage no., Lane no., Layer, Channel, Satisfaction, Owner, Tags, Notes,
-Start/end, Next touch-point, Next IDs, Pain point, Severity, Pain kind, SERVQUAL, Votes,
-Pain point ID and Journey are optional. The rules:
+are required; ID, Stage no., Lane no., Layer, Channel, Satisfaction, Owner, Lane owner, Tags,
+Notes, Start/end, Next touch-point, Next IDs, Flow labels, Pain point, Severity, Pain kind,
+SERVQUAL, Votes, Pain point ID and Journey are optional. The rules:
 
 - Stages and lanes are created in the order of their first appearance (or by the Stage no. and
   Lane no. columns where given). A blank stage or lane cell repeats the one above (merged cells).
@@ -77,6 +77,7 @@ class _Place:
     first: int  # order of first appearance
     number: float | None = None
     layer: Layer | None = None
+    owner: str = ""
     entity_id: str = ""
 
 
@@ -157,6 +158,9 @@ class _Builder:
         lay = V.layer(self.cell(cells, "layer"))
         if lay is not None and self.lanes[lane].layer is None:
             self.lanes[lane].layer = lay
+        boss = self.s(cells, "lane_owner")
+        if boss and not self.lanes[lane].owner:
+            self.lanes[lane].owner = boss
         ref = self.s(cells, "id")
         card: _Card | None = None
         if not title:
@@ -235,7 +239,8 @@ class _Builder:
             if old_lane:
                 p.entity_id = old_lane.id
                 continue
-            ln = Lane(new_id("ln"), p.name, pos, p.layer or V.default_layer(p.name))
+            ln = Lane(new_id("ln"), p.name, pos, p.layer or V.default_layer(p.name),
+                      owner=p.owner)
             validate_fields(ln)
             ops.append(Op(None, ln))
             p.entity_id, pos = ln.id, pos + STEP
