@@ -106,7 +106,7 @@ class ActionDot(QGraphicsEllipseItem):
         if self.isSelected():  # a ring instead of Qt's dashed box
             painter.setPen(QPen(QColor("#1971C2"), 4))
             painter.drawEllipse(self.rect().adjusted(-5, -5, 5, 5))
-            option.state &= ~QStyle.StateFlag.State_Selected  # type: ignore[attr-defined]
+            option.state &= ~QStyle.StateFlag.State_Selected
         super().paint(painter, option, widget)
 
 
@@ -148,7 +148,9 @@ class ImpactEffortView(QGraphicsView):
         for (impact, effort), acts in cells.items():
             r = grid.cell(impact, effort)
             fit = max(1, int((r.height() - 4) // line_h))
-            shown = acts if len(acts) <= fit else acts[:fit - 1]
+            if len(acts) > fit:  # the rest go under "+n more"; the selected one stays in view
+                acts.sort(key=lambda a: a.id != self._selected)
+            shown = acts if len(acts) <= fit else acts[:max(1, fit - 1)]
             x = r.center().x() if effort == 3 else r.left() + DOT / 2 + 8
             free = next((e for e in range(effort + 1, 6) if (impact, e) in cells), 6)
             right = grid.cell(impact, free - 1).right()  # titles run on over empty cells
