@@ -29,7 +29,8 @@ def surgeon_doc() -> Document:
                                 date=dt.date(2026, 3, 14), persona="Patient needing knee surgery"))
     stage = {}
     for name in ("Referral", "Booking", "Consultation", "Surgery", "Billing", "Follow-up"):
-        e = edits.add_stage(doc, name)
+        e = edits.add_stage(doc, name, description="Seen by the surgeon" if name == "Surgery"
+                            else "")
         doc.apply(e)
         stage[name] = e.ops[-1].entity.id
     lane = {}

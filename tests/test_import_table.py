@@ -32,7 +32,7 @@ def shape(doc: Document) -> dict[str, object]:
     for (s, ln) in order:
         order[(s, ln)] = [t.id for t in doc.cell(s, ln)]
     return {
-        "stages": [s.name for s in doc.stages],
+        "stages": [(s.name, s.description) for s in doc.stages],
         "lanes": [(ln.name, ln.layer, ln.owner) for ln in doc.lanes],
         "cards": cards,
         "cells": {(stage[s], lane[ln]): ids for (s, ln), ids in order.items()},
@@ -102,7 +102,8 @@ def test_synonym_headers_customer_lane_and_row_order_flows(tmp_path: Path) -> No
                      "Pay;Customer service;Explains the bill;5;e-mail;;\n")
     doc = import_table(path)
     assert doc.info.title == "workshop list"
-    assert [s.name for s in doc.stages] == ["Book", "Treat", "Pay"]
+    assert [(s.name, s.description) for s in doc.stages] == [
+        ("Book", ""), ("Treat", ""), ("Pay", "")]
     assert [(ln.name, ln.layer, ln.owner) for ln in doc.lanes] == [
         ("Patient", Layer.CUSTOMER, ""), ("Front desk", Layer.FRONTSTAGE, ""),
         ("Surgeon", Layer.FRONTSTAGE, ""), ("Customer service", Layer.FRONTSTAGE, "")]

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 # digits only ("Touch point" -> "touchpoint", "Stage #" -> "stageno").
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "id": ("id", "touchpointid", "cardid", "tpid"),
+    "stage_description": ("stagedescription", "stagedetails", "stagenotes", "phasedescription"),
     "stage_no": ("stageno", "stagenumber", "stageorder", "stagepos", "stageposition"),
     "stage": ("stage", "stages", "step", "phase", "stagename", "journeystage", "journeyphase",
               "journeystep", "column"),

@@ -64,6 +64,7 @@ TOUCHPOINT_COLUMNS: tuple[Column, ...] = (
     Column("SERVQUAL", 15, choices=DIMENSIONS),
     Column("Votes", 7, "int", low=0, high=1_000_000),
     Column("Pain point ID", 17, "id"),
+    Column("Stage description", 30),  # on the first row of each stage only
 )
 
 BACKLOG_COLUMNS: tuple[Column, ...] = (

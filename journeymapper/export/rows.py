@@ -47,6 +47,8 @@ def next_labels(doc: Document, tps: Sequence[TouchPoint]) -> dict[str, str]:
 
 
 LANE_OWNER = [c.header for c in TOUCHPOINT_COLUMNS].index("Lane owner")
+STAGE_DESCRIPTION = [c.header for c in TOUCHPOINT_COLUMNS].index("Stage description")
+STAGE_NAME = [c.header for c in TOUCHPOINT_COLUMNS].index("Stage")
 
 
 def _pad(row: Row) -> Row:
@@ -113,9 +115,21 @@ def touchpoint_rows(doc: Document) -> list[Row]:
         if not pps:
             rows.append(_pad(card))
         for p in pps or ():
-            rows.append((*card, p.text, p.severity, str(p.kind), str(p.dimension or ""), p.votes,
-                         p.id))
-    return rows
+            rows.append(_pad((*card, p.text, p.severity, str(p.kind), str(p.dimension or ""),
+                              p.votes, p.id)))
+    return _describe_stages(rows, stages)
+
+
+def _describe_stages(rows: list[Row], stages: list[Stage]) -> list[Row]:
+    """Put each stage's description on the first row of that stage."""
+    todo = {s.name: s.description for s in stages if s.description}
+    out = []
+    for r in rows:
+        name = r[STAGE_NAME]
+        if isinstance(name, str) and name in todo:
+            r = (*r[:STAGE_DESCRIPTION], todo.pop(name), *r[STAGE_DESCRIPTION + 1:])
+        out.append(r)
+    return out
 
 
 def backlog_rows(doc: Document, analysis: Analysis | None) -> list[Row]:

@@ -3,7 +3,7 @@
 Columns (matched forgivingly by header; see ``_headers.SYNONYMS``): Stage, Lane and Touch-point
 are required; ID, Stage no., Lane no., Layer, Channel, Satisfaction, Owner, Lane owner, Tags,
 Notes, Start/end, Next touch-point, Next IDs, Flow labels, Pain point, Severity, Pain kind,
-SERVQUAL, Votes, Pain point ID and Journey are optional. The rules:
+SERVQUAL, Votes, Pain point ID, Stage description and Journey are optional. The rules:
 
 - Stages and lanes are created in the order of their first appearance (or by the Stage no. and
   Lane no. columns where given). A blank stage or lane cell repeats the one above (merged cells).
@@ -77,7 +77,8 @@ class _Place:
     first: int  # order of first appearance
     number: float | None = None
     layer: Layer | None = None
-    owner: str = ""
+    owner: str = ""  # a lane's
+    description: str = ""  # a stage's
     entity_id: str = ""
 
 
@@ -151,6 +152,9 @@ class _Builder:
             stage = self.place(self.stages, st_name, self.cell(cells, "stage_no"), n, "stage")
         elif not stage:
             raise ValueError("the stage is empty")
+        about = self.raw(cells, "stage_description")
+        if about and not self.stages[stage].description:
+            self.stages[stage].description = about
         if ln_name:
             lane = self.place(self.lanes, ln_name, self.cell(cells, "lane_no"), n, "lane")
         elif not lane:
@@ -228,7 +232,7 @@ class _Builder:
             if old:
                 p.entity_id = old.id
                 continue
-            st = Stage(new_id("st"), p.name, pos)
+            st = Stage(new_id("st"), p.name, pos, description=p.description)
             validate_fields(st)
             ops.append(Op(None, st))
             p.entity_id, pos = st.id, pos + STEP
