@@ -179,10 +179,17 @@ def test_add_and_delete_actions(bench: Bench, qtbot) -> None:  # noqa: F811
 
 
 def test_action_from_a_cards_top_pain_point(bench: Bench, qtbot) -> None:  # noqa: F811
-    dock, doc = bench.parts.backlog, bench.session.doc
+    dock, doc, view = bench.parts.backlog, bench.session.doc, bench.view
+    view.select_entities([])
+    assert not dock.make_button.isEnabled()  # nothing with a pain point is selected
     card = next(tp for tp in doc.touchpoints.values() if len(doc.pain_points_of(tp.id)) >= 1)
     top = min(doc.pain_points_of(card.id), key=lambda p: (-p.votes, -p.severity, p.id))
-    bench.view.select_entities([("touchpoint", card.id)])
+    view.select_entities([("touchpoint", card.id)])  # brings the card into view
+    view.select_entities([], center=False)
+    where = view.mapFromScene(view.card_rect(card.id).center())
+    qtbot.mouseClick(view.viewport(), LEFT, pos=where)
+    assert view.selected() == [("touchpoint", card.id)]
+    assert dock.make_button.isEnabled()
     qtbot.mouseClick(dock.make_button, LEFT)
     made = doc.actions[-1]
     assert made.pain_point_ids == (top.id,)
@@ -191,17 +198,36 @@ def test_action_from_a_cards_top_pain_point(bench: Bench, qtbot) -> None:  # noq
     assert top.text in made.title
     assert dock.current_id() == made.id
     assert top.id in reopen(bench.path).action(made.id).pain_point_ids
+    why = dock.proxy.index(dock.table.currentIndex().row(), C.WHY).data()
+    assert f"pain: {top.text}" in why
     bench.session.undo_stack.undo()
     assert made.id not in {a.id for a in doc.actions}
 
 
-def test_action_from_nothing_selected_says_so(bench: Bench, qtbot) -> None:  # noqa: F811
-    errors: list[str] = []
-    bench.session.error.connect(errors.append)
-    bench.view.select_entities([])
-    n = len(bench.session.doc.actions)
-    qtbot.mouseClick(bench.parts.backlog.make_button, LEFT)
-    assert len(bench.session.doc.actions) == n and errors
+def test_action_from_a_finding(bench: Bench) -> None:  # noqa: F811
+    from journeymapper.analysis import analyze
+
+    doc = bench.session.doc
+    finding = next(f for f in analyze(doc).findings if f.lane_ids or f.touchpoint_ids)
+    aid = bench.parts.backlog.make_from_finding(finding)
+    assert aid is not None
+    made = doc.action(aid)
+    assert made.finding_ids == (finding.id,) and made.owner_lane_id is not None
+    assert made.description == finding.message
+    assert reopen(bench.path).action(aid).finding_ids == (finding.id,)
+
+
+def test_insert_and_delete_keys(bench: Bench, qtbot) -> None:  # noqa: F811
+    dock, doc = bench.parts.backlog, bench.session.doc
+    n = len(doc.actions)
+    click_cell(bench, qtbot, 0, C.PRIORITY)
+    qtbot.keyClick(dock.table, Qt.Key.Key_Insert)
+    editor = dock.table.focusWidget()
+    assert isinstance(editor, QLineEdit) and len(doc.actions) == n + 1
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: dock.table.focusWidget() is dock.table)
+    qtbot.keyClick(dock.table, Qt.Key.Key_Delete)
+    assert len(doc.actions) == n
 
 
 def test_install_places_docks_and_actions(bench: Bench) -> None:  # noqa: F811

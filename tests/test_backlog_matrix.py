@@ -18,7 +18,7 @@ def quadrant_containing(b: Bench, action_id: str) -> str | None:
     vp = m.viewport().size()
     grid = Grid(vp.width(), vp.height())
     pos = m.dot_at(action_id).scenePos()  # type: ignore[union-attr]
-    hits = [name for name, hi, he, _f in QUADRANTS if grid.quadrant(hi, he).contains(pos)]
+    hits = [name for name, hi, he, *_c in QUADRANTS if grid.quadrant(hi, he).contains(pos)]
     return hits[0] if len(hits) == 1 else None
 
 

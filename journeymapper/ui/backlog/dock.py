@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.analysis.results import Finding
-from journeymapper.model import Change, Edit, edits
+from journeymapper.model import Change, Edit, PainPoint, edits
 from journeymapper.ui.session import Session
 
 from . import columns as C
@@ -111,6 +111,11 @@ class BacklogDock(QDockWidget):
         delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.triggered.connect(self._delete_key)
         t.addAction(delete_key)
+        insert_key = QAction("Add action", t)
+        insert_key.setShortcut(QKeySequence(Qt.Key.Key_Insert))
+        insert_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        insert_key.triggered.connect(self.add_action)
+        t.addAction(insert_key)
         t.selectionModel().selectionChanged.connect(self._table_selection)
         return t
 
@@ -190,7 +195,7 @@ class BacklogDock(QDockWidget):
     def _enable(self) -> None:
         writable = not self.session.doc.read_only
         self.add_button.setEnabled(writable)
-        self.make_button.setEnabled(writable)
+        self.make_button.setEnabled(writable and self._selected_pain_point() is not None)
         self.delete_button.setEnabled(writable and bool(self.selected_ids()))
 
     # -- commands ------------------------------------------------------------------------------
@@ -207,10 +212,17 @@ class BacklogDock(QDockWidget):
     def add_action(self) -> str | None:
         return self._added(edits.add_action(self.session.doc, "New action"), True)
 
+    def _selected_pain_point(self) -> PainPoint | None:
+        return pain_point_from(self.session.doc, self.selection(), self.picked_pain_point())
+
+    def selection_changed(self) -> None:
+        """The map's (or the pain point list's) selection changed: "from pain point" follows."""
+        self._enable()
+
     def make_from_selection(self) -> str | None:
         """An action for the selected pain point (or the selected card's top pain point)."""
         doc = self.session.doc
-        pp = pain_point_from(doc, self.selection(), self.picked_pain_point())
+        pp = self._selected_pain_point()
         if pp is None:
             self.session.error.emit("Select a card with a pain point (or a pain point) first.")
             return None
@@ -232,5 +244,5 @@ class BacklogDock(QDockWidget):
     def _on_change(self, change: Change) -> None:
         if change.touches("lane"):
             self._fill_owners()
-        if change.touches("action"):
+        if change.touches("action", "painpoint"):
             self._enable()

@@ -54,7 +54,10 @@ def install_backlog(window: QMainWindow, view: MapView, session: Session,
     else:
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, charts)
     window.resizeDocks([backlog], [max(300, window.height() // 3)], Qt.Orientation.Vertical)
-    view.selectionChangedIds.connect(lambda _refs: backlog._enable())
+    view.selectionChangedIds.connect(lambda _refs: backlog.selection_changed())
+    picked_signal = getattr(painpoints, "painPointSelected", None)
+    if picked_signal is not None:
+        picked_signal.connect(lambda _pp: backlog.selection_changed())
     toggles = [backlog.toggleViewAction(), charts.toggleViewAction()]
     toggles[0].setText("&Backlog")
     toggles[1].setText("&Charts")

@@ -36,15 +36,15 @@ from journeymapper.ui.session import Session
 
 from .columns import CLOSED
 
-LEFT, BOTTOM = 56.0, 52.0  # room for the axis numbers and titles
+LEFT, TOP, BOTTOM = 56.0, 30.0, 54.0  # room for the quadrant names, axis numbers and titles
 DOT = 18.0
 ID_KEY = 0  # QGraphicsItem.data key holding the action id
 LABEL_PT, QUADRANT_PT, AXIS_PT = 12.0, 15.0, 11.0  # fixed sizes: the scene is in pixels
-QUADRANTS = (  # name, impact high?, effort high?, fill
-    ("Quick wins", True, False, "#E3F6E7"),
-    ("Major projects", True, True, "#E4F0FB"),
-    ("Fill-ins", False, False, "#F3F4F6"),
-    ("Thankless tasks", False, True, "#FDECEC"),
+QUADRANTS = (  # name, impact high?, effort high?, fill, ink
+    ("Quick wins", True, False, "#E3F6E7", "#2B8A3E"),
+    ("Major projects", True, True, "#E4F0FB", "#1864AB"),
+    ("Fill-ins", False, False, "#F3F4F6", "#495057"),
+    ("Thankless tasks", False, True, "#FDECEC", "#C92A2A"),
 )
 DOT_COLOURS = {Priority.CRITICAL: "#C92A2A", Priority.HIGH: "#E8590C",
                Priority.MEDIUM: "#1F3A5F", Priority.LOW: "#5C7CFA"}
@@ -62,14 +62,20 @@ class Grid:
 
     def __init__(self, width: float, height: float) -> None:
         self.cw = max(60.0, (width - LEFT - 8) / 5)
-        self.ch = max(40.0, (height - BOTTOM - 4) / 5)
+        self.ch = max(40.0, (height - BOTTOM - TOP) / 5)
 
     @property
     def plot(self) -> QRectF:
-        return QRectF(LEFT, 4, self.cw * 5, self.ch * 5)
+        return QRectF(LEFT, TOP, self.cw * 5, self.ch * 5)
 
     def cell(self, impact: int, effort: int) -> QRectF:
-        return QRectF(LEFT + (effort - 1) * self.cw, 4 + (5 - impact) * self.ch, self.cw, self.ch)
+        return QRectF(LEFT + (effort - 1) * self.cw, TOP + (5 - impact) * self.ch, self.cw,
+                      self.ch)
+
+    def dot_x(self, effort: int) -> float:
+        """A 3 sits on the vertical line; other values at the left of their cell."""
+        r = self.cell(1, effort)
+        return r.center().x() if effort == 3 else r.left() + DOT / 2 + 8
 
     def quadrant(self, high_impact: bool, high_effort: bool) -> QRectF:
         p = self.plot
@@ -141,19 +147,20 @@ class ImpactEffortView(QGraphicsView):
         vp = self.viewport().size()
         grid = Grid(vp.width(), vp.height())
         self._background(grid)
-        line_h = QFontMetricsF(self.font_).height() + 8
+        line_h = max(DOT + 3, QFontMetricsF(self.font_).height() + 1)
         cells: dict[tuple[int, int], list[Action]] = {}
         for a in self.session.doc.actions:
             cells.setdefault((a.impact, a.effort), []).append(a)
         for (impact, effort), acts in cells.items():
             r = grid.cell(impact, effort)
-            fit = max(1, int((r.height() - 4) // line_h))
+            fit = max(1, int(r.height() // line_h))
             if len(acts) > fit:  # the rest go under "+n more"; the selected one stays in view
                 acts.sort(key=lambda a: a.id != self._selected)
             shown = acts if len(acts) <= fit else acts[:max(1, fit - 1)]
-            x = r.center().x() if effort == 3 else r.left() + DOT / 2 + 8
-            free = next((e for e in range(effort + 1, 6) if (impact, e) in cells), 6)
-            right = grid.cell(impact, free - 1).right()  # titles run on over empty cells
+            x = grid.dot_x(effort)
+            nxt = next((e for e in range(effort + 1, 6) if (impact, e) in cells), None)
+            # titles run on over empty cells, up to the next dot in the row
+            right = grid.plot.right() if nxt is None else grid.dot_x(nxt) - DOT / 2 - 4
             width = right - x - DOT / 2 - 12
             y0 = r.center().y() - (len(shown) + (len(shown) < len(acts)) - 1) * line_h / 2
             for n, a in enumerate(shown):
@@ -176,14 +183,15 @@ class ImpactEffortView(QGraphicsView):
         big = QFont(self.font_)
         big.setPointSizeF(QUADRANT_PT)
         big.setBold(True)
-        for name, hi_impact, hi_effort, fill in QUADRANTS:
+        for name, hi_impact, hi_effort, fill, ink in QUADRANTS:
             r = grid.quadrant(hi_impact, hi_effort)
             sc.addRect(r, QPen(Qt.PenStyle.NoPen), QBrush(QColor(fill))).setZValue(-2)
             label = sc.addSimpleText(name, big)
-            label.setBrush(QBrush(QColor("#98A2AD")))
+            label.setBrush(QBrush(QColor(ink)))
             b = label.boundingRect()
-            label.setPos(r.right() - b.width() - 8 if hi_effort else r.left() + 8,
-                         r.top() + 4 if hi_impact else r.bottom() - b.height() - 4)
+            # outside the plot, at its corners, so that no dot ever hides under a name
+            label.setPos(r.right() - b.width() if hi_effort else r.left(),
+                         r.top() - b.height() - 4 if hi_impact else r.bottom() + 24)
             label.setZValue(-1)
             label.setData(ID_KEY, f"quadrant:{name}")
             self.quadrant_labels[name] = label

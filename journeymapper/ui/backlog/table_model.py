@@ -147,7 +147,8 @@ class BacklogModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self.ids[row]
             self.endRemoveRows()
-        kept = [i for i in new if i in set(self.ids)]
+        have = set(self.ids)
+        kept = [i for i in new if i in have]
         if kept != self.ids:  # reordered (ranks changed): rare, so a plain reset
             self.beginResetModel()
             self.ids = new
