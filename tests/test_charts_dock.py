@@ -55,3 +55,14 @@ def test_refresh_and_save_buttons(bench: Bench, qtbot, tmp_path: Path) -> None: 
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted(f"{n}.{ext}" for n in CHART_TITLES for ext in ("png", "svg"))
     assert all(p.stat().st_size > 1000 for p in out.iterdir())
+
+
+def test_double_click_floats_the_chart_large_and_back(bench: Bench, qtbot) -> None:  # noqa: F811
+    charts = bench.parts.charts
+    show_charts(bench, qtbot)
+    qtbot.mouseDClick(charts.image, LEFT)
+    room = charts.screen().availableGeometry()
+    assert charts.isFloating() and charts.width() == min(1280, room.width() * 3 // 4)
+    qtbot.waitUntil(lambda: charts.image.pixmap().width() > charts.width() * 0.6)
+    qtbot.mouseDClick(charts.image, LEFT)
+    assert not charts.isFloating()

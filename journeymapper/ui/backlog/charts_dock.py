@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -77,6 +77,8 @@ class ChartsDock(QDockWidget):
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.image.setMinimumSize(1, 1)
+        self.image.setToolTip("Double-click: a large floating window (and back)")
+        self.image.installEventFilter(self)
         self.scroller.setWidget(self.image)
         self.status = QLabel()
         self.status.setStyleSheet("color: #868E96;")
@@ -156,6 +158,22 @@ class ChartsDock(QDockWidget):
             pm = pm.scaled(room, Qt.AspectRatioMode.KeepAspectRatio,
                            Qt.TransformationMode.SmoothTransformation)
         self.image.setPixmap(pm)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.image and event.type() == QEvent.Type.MouseButtonDblClick:
+            self.toggle_large()
+            return True
+        return super().eventFilter(obj, event)
+
+    def toggle_large(self) -> None:
+        """Float the dock at a size a room can read, or put it back."""
+        if self.isFloating():
+            self.setFloating(False)
+            return
+        self.setFloating(True)
+        screen = self.screen().availableGeometry()
+        self.resize(min(1280, screen.width() * 3 // 4), min(900, screen.height() * 3 // 4))
+        self.move(screen.center() - self.rect().center())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

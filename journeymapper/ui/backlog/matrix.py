@@ -62,7 +62,7 @@ class Grid:
 
     def __init__(self, width: float, height: float) -> None:
         self.cw = max(60.0, (width - LEFT - 8) / 5)
-        self.ch = max(40.0, (height - BOTTOM - TOP) / 5)
+        self.ch = max(22.0, (height - BOTTOM - TOP) / 5)
 
     @property
     def plot(self) -> QRectF:
@@ -131,7 +131,7 @@ class ImpactEffortView(QGraphicsView):
         self.setBackgroundBrush(QColor("white"))
         self.font_ = QFont()
         self.font_.setPointSizeF(LABEL_PT)
-        self.setMinimumSize(360, 240)
+        self.setMinimumSize(360, 200)
         self.dots: dict[str, ActionDot] = {}
         self.quadrant_labels: dict[str, QGraphicsSimpleTextItem] = {}
         self._selected: str | None = None
