@@ -39,6 +39,7 @@ class AnalysisController(QObject):
         self._extra: list[Finding] = []  # betweenness findings computed on demand
         self.discarded = 0  # stale jobs thrown away (a test and a benchmark read this)
         self.longest_slice = 0.0  # seconds: the longest tick spent in analysis
+        self._stopped = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._tick)
@@ -80,6 +81,9 @@ class AnalysisController(QObject):
         self._timer.stop()
         self._job = None
         self._ready = None
+        if self._stopped:
+            return
+        self._stopped = True
         with contextlib.suppress(RuntimeError, TypeError):
             self.session.changed.disconnect(self._on_change)
 

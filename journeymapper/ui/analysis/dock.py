@@ -69,6 +69,7 @@ class FindingsDock(QDockWidget):
         self.setObjectName("findingsDock")
         self.controller, self.view, self.session = controller, view, session
         self._findings: dict[str, Finding] = {}
+        self._groups: dict[str, list[Finding]] = {}  # group key -> its findings
         self._shown_key: tuple[object, ...] | None = None
         self._filling = False
         self._icons = {s: severity_icon(s) for s in Severity}
@@ -89,6 +90,7 @@ class FindingsDock(QDockWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemClicked.connect(lambda it, _c: self._show_on_map(it))
+        self.tree.itemExpanded.connect(self._expanded)
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -151,6 +153,7 @@ class FindingsDock(QDockWidget):
         self.tree.setUpdatesEnabled(False)
         try:
             self.tree.clear()
+            self._groups.clear()
             pick: QTreeWidgetItem | None = None
             for kind in order:
                 fs = sorted(groups[kind], key=lambda f: -f.severity.weight)
@@ -162,22 +165,15 @@ class FindingsDock(QDockWidget):
                 bold.setBold(True)
                 top.setFont(0, bold)
                 top.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                for f in fs:
-                    it = QTreeWidgetItem([f.title])
-                    it.setData(0, ID_ROLE, f.id)
-                    it.setIcon(0, self._icons[f.severity])
-                    it.setToolTip(0, f"{f.severity.value}: {f.message}\n→ {f.suggestion}")
-                    if f.dismissed:
-                        it.setForeground(0, QBrush(QColor("#8A8F96")))
-                        font = it.font(0)
-                        font.setItalic(True)
-                        it.setFont(0, font)
-                    top.addChild(it)
-                    if f.id == current:
-                        pick = it
+                open_ = f"kind:{kind}" in expanded or (first_fill and worst is Severity.CRITICAL)
+                self._groups[f"kind:{kind}"] = fs
+                if open_ or any(f.id == current for f in fs):
+                    pick = self._add_children(top, fs, current) or pick
+                else:  # children are made when the group is opened (big maps: thousands)
+                    top.setChildIndicatorPolicy(
+                        QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
                 self.tree.addTopLevelItem(top)
-                top.setExpanded(f"kind:{kind}" in expanded or
-                                (first_fill and worst is Severity.CRITICAL))
+                top.setExpanded(open_)
             if pick is not None:
                 parent = pick.parent()
                 if parent is not None:
@@ -188,6 +184,29 @@ class FindingsDock(QDockWidget):
             self._filling = False
         self._show_detail(self._findings.get(current or ""))
         self._update_buttons()
+
+    def _add_children(self, top: QTreeWidgetItem, fs: list[Finding],
+                      current: str | None) -> QTreeWidgetItem | None:
+        pick = None
+        for f in fs:
+            it = QTreeWidgetItem([f.title])
+            it.setData(0, ID_ROLE, f.id)
+            it.setIcon(0, self._icons[f.severity])
+            it.setToolTip(0, f"{f.severity.value}: {f.message}\n→ {f.suggestion}")
+            if f.dismissed:
+                it.setForeground(0, QBrush(QColor("#8A8F96")))
+                font = it.font(0)
+                font.setItalic(True)
+                it.setFont(0, font)
+            top.addChild(it)
+            if f.id == current:
+                pick = it
+        return pick
+
+    def _expanded(self, top: QTreeWidgetItem) -> None:
+        key = top.data(0, ID_ROLE)
+        if top.childCount() == 0 and isinstance(key, str) and key in self._groups:
+            self._add_children(top, self._groups[key], None)
 
     def _update_summary(self, a: Analysis) -> None:
         by = a.summary.get("by_severity")
@@ -216,6 +235,7 @@ class FindingsDock(QDockWidget):
 
     def item_for(self, finding_id: str) -> QTreeWidgetItem | None:
         for top in self._tops():
+            self._expanded(top)
             for j in range(top.childCount()):
                 child = top.child(j)
                 if child is not None and child.data(0, ID_ROLE) == finding_id:

@@ -4,11 +4,12 @@ scene coordinates (no graphics items), so a rebuild is cheap and easy to test.""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Generator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainterPath, QPolygonF
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 
 from journeymapper.analysis import Analysis, Finding, HandoffKind, Severity
 from journeymapper.model import Layer
@@ -28,17 +29,37 @@ if TYPE_CHECKING:
     from journeymapper.ui.canvas import MapView
 
 FACING = (Layer.CUSTOMER, Layer.FRONTSTAGE)
+CHUNK = 400
 
 
-@dataclass
+@dataclass(slots=True)
 class Band:
-    """A highlighted flow: the flow's own outline filled and stroked in a kind's colour."""
+    """A highlighted flow: the flow's own outline (looked up when painted, so a rebuild never
+    strokes thousands of paths) filled and stroked in a kind's colour."""
 
-    path: QPainterPath
-    poly: QPolygonF  # a cheap stand-in drawn when zoomed far out
+    flow_id: str
     color: str
     style: Qt.PenStyle
     bounds: QRectF
+    lines: list[QLineF]  # solid (story) bands: the route as segments, drawn when far out
+
+
+class Hairlines:
+    """Each flow's route as line segments, kept while the flow's route object is unchanged
+    (the canvas replaces it when it re-routes), so rebuilds re-split only moved flows."""
+
+    def __init__(self) -> None:
+        self._lines: dict[str, tuple[object, list[QLineF]]] = {}
+
+    def of(self, fid: str, item: object) -> list[QLineF]:
+        poly_of = getattr(item, "polyline", None)
+        poly = poly_of() if poly_of is not None else None
+        got = self._lines.get(fid)
+        if got is not None and got[0] is poly:
+            return got[1]
+        lines = [QLineF(a, b) for a, b in pairwise(poly)] if poly is not None else []
+        self._lines[fid] = (poly, lines)
+        return lines
 
 
 @dataclass
@@ -68,6 +89,7 @@ class Tag:
     align: str = "left"  # pills: which end of the pill sits at the anchor (left/center/right)
     scale: float = 1.0  # type size relative to the theme's small type
     max_width: float = 0.0  # pills: elide the text to this width (0: no limit)
+    rank: int = 0  # 0 tells the story (weak links, carried, stage gaps) ... 3 fine print
 
 
 @dataclass
@@ -79,25 +101,40 @@ class Scenery:
     bounds: QRectF = field(default_factory=QRectF)
 
 
-def build_scenery(view: MapView, analysis: Analysis) -> Scenery:
+def build_scenery(view: MapView, analysis: Analysis,
+                  hairlines: Hairlines | None = None) -> Scenery:
+    steps = scenery_steps(view, analysis, hairlines)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
+
+
+def scenery_steps(view: MapView, analysis: Analysis, hairlines: Hairlines | None = None,
+                  chunk: int = CHUNK) -> Generator[None, None, Scenery]:
+    """:func:`build_scenery` in slices of about ``chunk`` hand-offs or findings each, so a big
+    map's overlay is built between frames (the caller restarts it if the map changes)."""
     sc = view.map_scene
     lay, doc = sc.layout, sc.doc
     cards, flows = lay.cards, sc.flows
     out = Scenery()
+    lines = hairlines if hairlines is not None else Hairlines()
     open_ = [f for f in analysis.findings if not f.dismissed]
     gone = _dismissed_flows(analysis.findings)
 
     def band(fid: str, color: str, style: Qt.PenStyle) -> None:
         item = flows.get(fid)
-        if item is None:
-            return
-        path = item.shape()
-        out.bands.append(Band(path, item.polyline(), color, style, path.boundingRect()))
+        if item is not None:
+            far = lines.of(fid, item) if style is Qt.PenStyle.SolidLine else []
+            out.bands.append(Band(fid, color, style, item.boundingRect(), far))
 
     # hand-offs: a band on each flow, a badge where the work arrives
     arrivals: Counter[tuple[str, HandoffKind]] = Counter()
     carried: dict[str, list[tuple[str, str]]] = {}
-    for h in analysis.handoffs:
+    for i, h in enumerate(analysis.handoffs):
+        if i % chunk == chunk - 1:
+            yield
         if gone and all(f in gone for f in h.flow_ids):
             continue
         if any(t not in cards for t in h.touchpoint_ids):
@@ -117,7 +154,7 @@ def build_scenery(view: MapView, analysis: Analysis) -> Scenery:
         r = cards[tp]
         text = symbol if n == 1 else f"{symbol}{n}"
         out.tags.append(Tag(QPointF(r.left() - 2, r.center().y()), text, color,
-                            f"{n} {label}{'s' if n > 1 else ''} arrive here", shape))
+                            f"{n} {label}{'s' if n > 1 else ''} arrive here", shape, rank=2))
     color = HANDOFF_STYLE[HandoffKind.CUSTOMER_CARRIED][0]
     names = {ln.id: ln.name for ln in doc.lanes}
     for tp, pairs in carried.items():
@@ -130,7 +167,9 @@ def build_scenery(view: MapView, analysis: Analysis) -> Scenery:
     weakest = _weakest(analysis)
     stage_tags: dict[str, list[Finding]] = {}
     card_tags: dict[str, list[Finding]] = {}
-    for f in open_:
+    for i, f in enumerate(open_):
+        if i % chunk == chunk - 1:
+            yield
         k = f.kind
         if k in ("ping-pong", "cycle"):
             for fid in f.flow_ids:
@@ -139,7 +178,7 @@ def build_scenery(view: MapView, analysis: Analysis) -> Scenery:
             if first is not None:
                 r = cards[first]
                 out.tags.append(Tag(QPointF(r.right() - 12, r.bottom() + 2), "↻", LOOP_COLOR,
-                                    f"{f.title}\n{f.message}", Badge.CIRCLE, f.id))
+                                    f"{f.title}\n{f.message}", Badge.CIRCLE, f.id, rank=1))
         elif k == "weak-link":
             for t in f.touchpoint_ids[:1]:
                 if t not in cards:
@@ -171,8 +210,11 @@ def build_scenery(view: MapView, analysis: Analysis) -> Scenery:
                 out.tags.append(Tag(QPointF(hr.left() + 18, hr.bottom() - 8),
                                     f"bottleneck · {n} hand-offs", BOTTLENECK_COLOR,
                                     f"{f.title}\n{f.message}\n→ {f.suggestion}", None, f.id))
+    yield
     _stage_marks(view, stage_tags, out)
-    for t, fs in card_tags.items():
+    for i, (t, fs) in enumerate(card_tags.items()):
+        if i % chunk == chunk - 1:
+            yield
         if t not in cards:
             continue
         r = cards[t]
@@ -181,10 +223,11 @@ def build_scenery(view: MapView, analysis: Analysis) -> Scenery:
         if loud:  # warnings get words; info-level gaps a small "i" (read it in the tooltip)
             out.tags.append(Tag(QPointF(r.right() + 4, r.top() + 3),
                                 " · ".join(CARD_TAGS[x.kind] for x in loud), GAP_COLOR, tip,
-                                None, loud[0].id, align="right"))
+                                None, loud[0].id, align="right", rank=1))
         else:
             out.tags.append(Tag(QPointF(r.right() - 4, r.bottom() - 2), "i", GAP_COLOR, tip,
-                                Badge.CIRCLE, fs[0].id, scale=0.85))
+                                Badge.CIRCLE, fs[0].id, scale=0.85, rank=3))
+    out.tags.sort(key=lambda t: t.rank)
     out.bounds = QRectF(-20, -20, lay.width + 40, lay.height + 40)
     return out
 

@@ -22,6 +22,7 @@ def install_analysis(window: QMainWindow, view: MapView,
     ``overlay`` and ``dock`` attributes hold the parts."""
     controller = AnalysisController(session, window, is_dragging=view.frozen)
     overlay = MapOverlay(view, controller)
+    overlay.expecting = controller.busy
     controller.analysisReady.connect(overlay.show_analysis)
     dock = FindingsDock(controller, view, session, window)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
@@ -35,7 +36,8 @@ def draw_overlay_for_render(view: MapView, doc: Document | None = None) -> MapOv
     for pictures (``render_map(..., overlay=True)``)."""
     d = doc if doc is not None else view.session.doc
     overlay = MapOverlay(view, view)
-    overlay.show_analysis(analyze(d))
+    overlay.pending = analyze(d)
+    overlay.rebuild()
     return overlay
 
 

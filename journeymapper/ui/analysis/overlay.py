@@ -8,70 +8,136 @@ milliseconds and the tag items are reused, not recreated."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Generator
 
 import shiboken6
-from PySide6.QtCore import QObject, QRectF, QTimer
+from PySide6.QtCore import QObject, QRectF, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsItem
 
 from journeymapper.analysis import Analysis
 from journeymapper.ui.canvas import MapView
 from journeymapper.ui.canvas.scene import LayerItem, MapScene
 
-from .geometry import Scenery, build_scenery
+from .geometry import Hairlines, Scenery, build_scenery, scenery_steps
 from .items import ShapesItem, TagItem
 from .legend import LegendItem
 
+SLICE_S = 0.006  # build time per tick
+MAX_TAG_ITEMS = 200  # tags with items of their own (tooltips); the rest are painted in bulk
+
 
 class MapOverlay(QObject):
+    built = Signal()  # the overlay now shows ``analysis``
+
     def __init__(self, view: MapView, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.view = view
         self.analysis: Analysis | None = None
         self.root = LayerItem(0)
         self.root.setParentItem(view.overlay_layer())
-        self.shapes = ShapesItem(self.root)
+        self.shapes = ShapesItem(self._flow_item, self.root)
         self.shapes.on_paint = self._check_layout
         self.tags: list[TagItem] = []
         self.legend = LegendItem(QRectF(), self.root)
         self.scenery = Scenery()
+        self.hairlines = Hairlines()
         self._layout: object = None
-        self.last_build_s = 0.0
+        self.last_build_s = 0.0  # the last build's final slice (or the whole synchronous build)
+        self.longest_step = 0.0
         self.builds = 0
+        self.pending: Analysis | None = None  # being built
+        self.expecting: Callable[[], bool] | None = None  # whether a new analysis is coming
+        self._build: tuple[Generator[None, None, Scenery], object, int] | None = None
+        self._steps = QTimer(self)
+        self._steps.setSingleShot(True)
+        self._steps.timeout.connect(self._step)
         self._later = QTimer(self)
         self._later.setSingleShot(True)
-        self._later.timeout.connect(self.rebuild)
+        self._later.timeout.connect(self._relayout)
         view.map_scene.sceneRectChanged.connect(lambda _r: self._later.start(0))
 
     def alive(self) -> bool:
         return shiboken6.isValid(self.root) and _scene_of(self.view) is not None
 
     def show_analysis(self, analysis: Analysis) -> None:
-        self.analysis = analysis
-        self.rebuild()
+        """Build the overlay for ``analysis`` a slice at a time; ``built`` fires when shown."""
+        self.pending = analysis
+        self._start_build()
+
+    def _start_build(self) -> None:
+        sc = _scene_of(self.view)
+        if sc is None or self.pending is None:
+            return
+        steps = scenery_steps(self.view, self.pending, self.hairlines)
+        self._build = (steps, sc.layout, sc.doc.revision)
+        self._steps.start(0)
+
+    def _step(self) -> None:
+        """One slice of the build; restart it if the map changed under it."""
+        sc = _scene_of(self.view)
+        if sc is None or self._build is None or not shiboken6.isValid(self.root):
+            return
+        steps, layout, revision = self._build
+        if sc.layout is not layout or sc.doc.revision != revision:
+            self._start_build()
+            return
+        t0 = time.perf_counter()
+        while time.perf_counter() - t0 < SLICE_S:
+            try:
+                next(steps)
+            except StopIteration as done:
+                self._build = None
+                assert self.pending is not None
+                self.analysis, self.pending = self.pending, None
+                self._apply(done.value, sc, t0)
+                return
+        self.longest_step = max(self.longest_step, time.perf_counter() - t0)
+        self._steps.start(0)
 
     def visible(self) -> bool:
         return self.view.overlay_visible()
 
     def rebuild(self) -> None:
-        """Recompute every shape from the current layout; reuse the tag items."""
+        """Recompute every shape from the current layout now; reuse the tag items."""
+        if self.pending is not None:
+            self.analysis, self.pending = self.pending, None
+        self._build = None
         if self.analysis is None or not self.alive():
             return
-        t0 = time.perf_counter()
         sc = self.view.map_scene
+        t0 = time.perf_counter()
+        self._apply(build_scenery(self.view, self.analysis, self.hairlines), sc, t0)
+
+    def _apply(self, s: Scenery, sc: MapScene, t0: float) -> None:
         self._layout = sc.layout
-        self.scenery = s = build_scenery(self.view, self.analysis)
-        self.shapes.set_scenery(s)
-        self.legend.set_rect(QRectF(0, 0, sc.layout.grid_left, sc.layout.grid_top))
+        self.scenery = s
         pt = sc.theme.small_pt * 1.05
-        while len(self.tags) < len(s.tags):
+        own, rest = s.tags[:MAX_TAG_ITEMS], s.tags[MAX_TAG_ITEMS:]
+        self.shapes.set_scenery(s, rest, pt)
+        self.legend.set_rect(QRectF(0, 0, sc.layout.grid_left, sc.layout.grid_top))
+        while len(self.tags) < len(own):
             self.tags.append(TagItem(self.root))
-        for item, tag in zip(self.tags, s.tags, strict=False):
+        for item, tag in zip(self.tags, own, strict=False):
             item.set_tag(tag, pt)
             item.setVisible(True)
-        for item in self.tags[len(s.tags):]:
+        for item in self.tags[len(own):]:
             item.setVisible(False)
         self.builds += 1
         self.last_build_s = time.perf_counter() - t0
+        self.built.emit()
+
+    def _relayout(self) -> None:
+        if self._build is not None:  # a build under way restarts on the new layout itself
+            return
+        if self.expecting is not None and self.expecting():
+            return  # a fresh analysis is on its way and will be built on the new layout
+        if self.pending is None:
+            self.pending = self.analysis
+        self._start_build()
+
+    def _flow_item(self, flow_id: str) -> QGraphicsItem | None:
+        sc = _scene_of(self.view)
+        return sc.flows.get(flow_id) if sc is not None else None
 
     def _check_layout(self) -> None:
         """Painting found the canvas laid out anew (no Change told us): rebuild soon."""
@@ -85,6 +151,8 @@ class MapOverlay(QObject):
 
     def detach(self) -> None:
         self._later.stop()
+        self._steps.stop()
+        self._build = None
         if shiboken6.isValid(self.root) and self.root.scene() is not None:
             self.root.scene().removeItem(self.root)
 

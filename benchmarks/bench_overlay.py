@@ -1,0 +1,198 @@
+"""From an edit to the refreshed analysis overlay, on generated maps of 500, 2,000 and 5,000 cards.
+
+Run: ``python benchmarks/bench_overlay.py [sizes...]`` (offscreen). A real QMainWindow + MapView
++ Session with ``install_analysis`` (controller, overlay, findings dock), the overlay on and the
+whole map in view. Each round moves one card to another cell through ``Session.do`` and spins
+the event loop until the overlay shows the analysis of the new revision. Printed, as medians
+over the rounds (wall clock, this process on a shared 2-core machine):
+
+- ``edit->overlay``: from ``session.do`` to the overlay rebuilt for the new revision (includes
+  the canvas's own relayout in ``session.do``, every analysis slice, the overlay build);
+- ``edit (sync)``: ``session.do`` alone (document + canvas relayout; not the analysis's work);
+- ``(cpu)``: the same in CPU time of the GUI thread (what the other engineers' jobs on this
+  shared machine cannot inflate);
+- ``longest block``: the longest single event the GUI thread handled after ``session.do``
+  returned (analysis slice, overlay build, dock refill, the repaint...): the freeze a user
+  could feel, wall clock and CPU (median over rounds, then the worst round);
+- ``slice``/``overlay``/``dock``: the longest analysis slice, overlay build, and dock refill;
+- baselines in the same run: ``analyze(doc)`` whole (as if done in one go on the GUI thread), and
+  the raw NetworkX calls it is built from on the same graph (DiGraph build, descendants from the
+  starts, ``simple_cycles`` with the same length bound, a raw hand-off scan over the edges);
+  ratios are edit->overlay / analyze and edit->overlay / raw NetworkX.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from itertools import islice
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import networkx as nx
+from _gen import make_document
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from journeymapper.analysis import Settings, analyze
+from journeymapper.model import Document, Layer, edits
+from journeymapper.ui.analysis import install_analysis
+from journeymapper.ui.canvas import MapView
+from journeymapper.ui.session import Session
+
+ROUNDS = 9
+
+
+class TimedApp(QApplication):
+    """Times every event the GUI thread handles (the longest is the worst freeze)."""
+
+    def __init__(self) -> None:
+        super().__init__([])
+        self.longest = 0.0
+        self.longest_cpu = 0.0
+        self.timing = False
+
+    def notify(self, receiver: QObject, event: QEvent) -> bool:  # type: ignore[override]
+        if not self.timing:
+            return super().notify(receiver, event)
+        t0, c0 = time.perf_counter(), time.thread_time()
+        try:
+            return super().notify(receiver, event)
+        finally:
+            self.longest = max(self.longest, time.perf_counter() - t0)
+            self.longest_cpu = max(self.longest_cpu, time.thread_time() - c0)
+
+
+def median_time(fn: object, n: int = 5) -> float:
+    out = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        fn()  # type: ignore[operator]
+        out.append(time.perf_counter() - t0)
+    return statistics.median(out)
+
+
+def raw_networkx(doc: Document) -> float:
+    """The raw NetworkX calls the analysis is built from, on the same graph (seconds)."""
+    s = Settings.from_document(doc)
+    lanes = {ln.id: ln for ln in doc.lanes}
+
+    def run() -> None:
+        g = nx.DiGraph()
+        for t in doc.touchpoints.values():
+            g.add_node(t.id, lane=t.lane_id, stage=t.stage_id, score=t.score)
+        g.add_edges_from((f.source_id, f.target_id, {"flow": f.id}) for f in doc.flows.values())
+        starts = [n for n in g if g.in_degree(n) == 0] or list(islice(g, 1))
+        seen: set[str] = set()
+        for n in starts:
+            seen |= nx.descendants(g, n)
+        list(islice(nx.simple_cycles(g, length_bound=s.cycle_max_length),
+                    s.cycle_max_count + 1))
+        lane = nx.get_node_attributes(g, "lane")
+        [(u, v) for u, v in g.edges if lane[u] != lane[v]
+         and lanes[lane[u]].layer is not Layer.CUSTOMER]
+
+    return median_time(run)
+
+
+def bench(app: TimedApp, n: int) -> dict[str, float]:
+    doc = make_document(n, int(n * 1.45), seed=1)
+    session = Session(doc)
+    win = QMainWindow()
+    view = MapView(session, win)
+    win.setCentralWidget(view)
+    ctl = install_analysis(win, view, session)
+    overlay = ctl.overlay  # type: ignore[attr-defined]
+    dock = ctl.dock  # type: ignore[attr-defined]
+    win.resize(1600, 1000)
+    win.show()
+    view.set_overlay_visible(True)
+    view.fit_all()
+    while ctl.current() is None or ctl.busy():
+        app.processEvents()
+    for _ in range(20):
+        app.processEvents()
+    base_analyze = median_time(lambda: analyze(doc), 3)
+    base_nx = raw_networkx(doc)
+    stages = [st.id for st in doc.stages]
+    tps = list(doc.touchpoints.values())
+    rows: dict[str, list[float]] = {k: [] for k in ("total", "cpu", "sync", "block", "block_cpu",
+                                                    "slice", "overlay", "dock")}
+    for i in range(ROUNDS):
+        tp = doc.touchpoints[tps[(i * 37) % len(tps)].id]
+        to = stages[(stages.index(tp.stage_id) + 1) % len(stages)]
+        ctl.longest_slice = 0.0
+        app.longest = app.longest_cpu = 0.0
+        overlay.longest_step = 0.0
+        dock_t = [0.0]
+        fill = dock._fill
+
+        def timed_fill(force: bool = False, _f: object = fill,
+                       _t: list[float] = dock_t) -> None:
+            t = time.perf_counter()
+            _f(force)  # type: ignore[operator]
+            _t[0] = max(_t[0], time.perf_counter() - t)
+
+        dock._fill = timed_fill
+        t0, c0 = time.perf_counter(), time.thread_time()
+        session.do(edits.move_touchpoint(doc, tp.id, to, tp.lane_id))
+        t_sync = time.perf_counter() - t0
+        app.timing = True
+        while overlay.analysis is None or overlay.analysis.revision != doc.revision:
+            app.processEvents()
+        total, cpu = time.perf_counter() - t0, time.thread_time() - c0
+        while ctl.busy() or dock._deferred.isActive():
+            app.processEvents()
+        app.timing = False
+        dock._fill = fill
+        rows["total"].append(total)
+        rows["sync"].append(t_sync)
+        rows["cpu"].append(cpu)
+        rows["block"].append(app.longest)
+        rows["block_cpu"].append(app.longest_cpu)
+        rows["slice"].append(ctl.longest_slice)
+        rows["overlay"].append(max(overlay.last_build_s, overlay.longest_step))
+        rows["dock"].append(dock_t[0])
+    ctl.stop()
+    overlay.detach()
+    view.cleanup()
+    win.close()
+    win.deleteLater()
+    session.close()
+    app.processEvents()
+    out = {k: statistics.median(v) for k, v in rows.items()}
+    out["block_max"] = max(rows["block"])
+    out["block_cpu_max"] = max(rows["block_cpu"])
+    out["analyze"] = base_analyze
+    out["nx"] = base_nx
+    out["bands"] = float(len(overlay.scenery.bands))
+    out["tags"] = float(len(overlay.scenery.tags))
+    return out
+
+
+def main() -> None:
+    sizes = [int(a) for a in sys.argv[1:]] or [500, 2000, 5000]
+    app = TimedApp()
+    ms = 1000.0
+    print(f"{'cards':>6} {'edit->overlay':>13} {'(cpu)':>7} {'edit(sync)':>10} "
+          f"{'longest block':>13} {'(max)':>6} {'cpu':>5} {'(max)':>6} {'slice':>6} "
+          f"{'overlay':>7} {'dock':>6} {'analyze()':>9} {'raw NX':>7} {'/analyze':>8} "
+          f"{'/rawNX':>7} {'bands':>6} {'tags':>5}")
+    for n in sizes:
+        r = bench(app, n)
+        print(f"{n:>6} {r['total'] * ms:>11.1f}ms {r['cpu'] * ms:>7.1f} {r['sync'] * ms:>8.1f}ms "
+              f"{r['block'] * ms:>11.1f}ms {r['block_max'] * ms:>5.1f} "
+              f"{r['block_cpu'] * ms:>5.1f} {r['block_cpu_max'] * ms:>6.1f} "
+              f"{r['slice'] * ms:>5.1f} {r['overlay'] * ms:>6.1f} {r['dock'] * ms:>5.1f} "
+              f"{r['analyze'] * ms:>7.1f}ms {r['nx'] * ms:>5.1f}ms "
+              f"{r['total'] / r['analyze']:>7.2f}x {r['total'] / r['nx']:>6.2f}x "
+              f"{int(r['bands']):>6} {int(r['tags']):>5}", flush=True)
+    print("targets: edit->overlay < 50 ms at 2,000 cards; longest block <= 16 ms")
+
+
+if __name__ == "__main__":
+    main()
