@@ -66,3 +66,20 @@ def test_double_click_floats_the_chart_large_and_back(bench: Bench, qtbot) -> No
     qtbot.waitUntil(lambda: charts.image.pixmap().width() > charts.width() * 0.6)
     qtbot.mouseDClick(charts.image, LEFT)
     assert not charts.isFloating()
+
+
+def test_no_render_while_a_mouse_button_is_held(bench: Bench, qtbot) -> None:  # noqa: F811
+    from PySide6.QtWidgets import QApplication
+
+    charts, s, view = bench.parts.charts, bench.session, bench.view
+    show_charts(bench, qtbot)
+    corner = view.viewport().rect().bottomRight() - view.viewport().rect().center() / 8
+    qtbot.mousePress(view.viewport(), LEFT, pos=corner)
+    assert QApplication.mouseButtons() == LEFT
+    tp = next(iter(s.doc.touchpoints))
+    s.do(edits.update_touchpoint(s.doc, tp, score=2))
+    qtbot.wait(3 * 500)  # three idle periods pass while the button is down
+    assert charts.shown_revision != s.doc.revision
+    with qtbot.waitSignal(charts.rendered, timeout=60000):
+        qtbot.mouseRelease(view.viewport(), LEFT, pos=corner)
+    assert charts.shown_revision == s.doc.revision

@@ -3,6 +3,7 @@ has been still for a moment, with a picker and "Save charts…" (PNG and SVG) to
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -123,7 +124,12 @@ class ChartsDock(QDockWidget):
         self._busy = True
         self._dirty = False
         self.status.setText("Drawing charts…")
-        self._worker.submit(self.session.doc, self._relay.ready.emit)
+        self._worker.submit(self.session.doc, self._deliver)
+
+    def _deliver(self, result: ChartSet) -> None:
+        """In the worker thread: hand the result over (a queued signal), unless the dock is gone."""
+        with contextlib.suppress(RuntimeError):  # the window closed while they were drawn
+            self._relay.ready.emit(result)
 
     def _apply(self, result: ChartSet) -> None:
         self._busy = False
