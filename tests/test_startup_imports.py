@@ -1,0 +1,57 @@
+"""Start-up stays light: the heavy libraries (openpyxl, matplotlib; networkx for the analysis)
+are imported when first needed, not before the window with a workshop is first painted.
+
+Each check runs in a fresh interpreter: this test process has imported everything already.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HEAVY = ("openpyxl", "matplotlib")
+
+
+def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
+               XDG_CONFIG_HOME=str(tmp_path / ".config"), **extra)
+    return env
+
+
+def _imported(code: str, tmp_path: Path) -> set[str]:
+    out = subprocess.run([sys.executable, "-c", code + "\nimport sys\n"
+                          "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"],
+                         cwd=ROOT, env=_env(tmp_path), capture_output=True, text=True,
+                         timeout=120, check=True).stdout
+    return set(out.split())
+
+
+def test_importing_the_window_leaves_analysis_and_export_libraries_alone(tmp_path: Path) -> None:
+    mods = _imported("import journeymapper.ui.window\nimport journeymapper.ui.app", tmp_path)
+    assert "PySide6" in mods
+    assert not {"networkx", "openpyxl", "matplotlib", "numpy"} & mods
+
+
+def test_first_paint_of_a_sample_imports_no_export_libraries(tmp_path: Path) -> None:
+    """``python -m journeymapper open SAMPLE`` up to the first paint of the window, with the
+    start-up probe of ``journeymapper/__main__.py`` (it exits right after that paint)."""
+    sample = tmp_path / "surgeon-practice.jmw"
+    sample.write_bytes((ROOT / "workshops" / "surgeon-practice.jmw").read_bytes())
+    proc = subprocess.run(
+        [sys.executable, "-m", "journeymapper", "open", str(sample),
+         "--screenshot", str(tmp_path / "never-written.png")],
+        cwd=tmp_path, env=_env(tmp_path, JM_EXIT_AFTER_PAINT="modules"),
+        capture_output=True, text=True, timeout=120,
+    )
+    lines = dict(line.split(" ", 1) for line in proc.stdout.splitlines() if " " in line)
+    assert proc.returncode == 0 and "first-paint" in lines, proc.stdout + proc.stderr
+    mods = set(lines["modules"].split())
+    assert "journeymapper" in mods and "PySide6" in mods
+    assert not set(HEAVY) & mods, sorted(set(HEAVY) & mods)
+    assert not (tmp_path / "never-written.png").exists()  # the probe left before the screenshot
+    # networkx may load once the live analysis starts; say so when it does.
+    print(f"\nnetworkx before first paint: {'networkx' in mods}; numpy: {'numpy' in mods}")
