@@ -58,14 +58,19 @@ def test_refresh_and_save_buttons(bench: Bench, qtbot, tmp_path: Path) -> None: 
 
 
 def test_double_click_floats_the_chart_large_and_back(bench: Bench, qtbot) -> None:  # noqa: F811
+    from PySide6.QtWidgets import QApplication
+
     charts = bench.parts.charts
     show_charts(bench, qtbot)
     qtbot.mouseDClick(charts.image, LEFT)
+    qtbot.mouseRelease(charts.image, LEFT)  # QTest's double-click leaves the button "held"
     room = charts.screen().availableGeometry()
     assert charts.isFloating() and charts.width() == min(1280, room.width() * 3 // 4)
     qtbot.waitUntil(lambda: charts.image.pixmap().width() > charts.width() * 0.6)
     qtbot.mouseDClick(charts.image, LEFT)
+    qtbot.mouseRelease(charts.image, LEFT)
     assert not charts.isFloating()
+    assert QApplication.mouseButtons() == Qt.MouseButton.NoButton
 
 
 def test_no_render_while_a_mouse_button_is_held(bench: Bench, qtbot) -> None:  # noqa: F811
