@@ -1,6 +1,9 @@
 """From an edit to the refreshed analysis overlay, on generated maps of 500, 2,000 and 5,000 cards.
 
-Run: ``python benchmarks/bench_overlay.py [sizes...]`` (offscreen). A real QMainWindow + MapView
+Run: ``python benchmarks/bench_overlay.py [--gc-freeze] [sizes...]`` (offscreen). With
+``--gc-freeze`` the objects of the open map are moved out of the garbage collector's reach
+(``gc.freeze()``) first: the collector's full passes over a 5,000-card map are otherwise the
+longest pauses. A real QMainWindow + MapView
 + Session with ``install_analysis`` (controller, overlay, findings dock), the overlay on and the
 whole map in view. Each round moves one card to another cell through ``Session.do`` and spins
 the event loop until the overlay shows the analysis of the new revision. Printed, as medians
@@ -23,6 +26,7 @@ over the rounds (wall clock, this process on a shared 2-core machine):
 
 from __future__ import annotations
 
+import gc
 import os
 import statistics
 import sys
@@ -45,6 +49,7 @@ from journeymapper.ui.canvas import MapView
 from journeymapper.ui.session import Session
 
 ROUNDS = 9
+freeze_gc = False  # --gc-freeze: gc.freeze() once the map is open (see the report)
 
 
 class TimedApp(QApplication):
@@ -56,7 +61,7 @@ class TimedApp(QApplication):
         self.longest_cpu = 0.0
         self.timing = False
 
-    def notify(self, receiver: QObject, event: QEvent) -> bool:  # type: ignore[override]
+    def notify(self, receiver: QObject, event: QEvent) -> bool:
         if not self.timing:
             return super().notify(receiver, event)
         t0, c0 = time.perf_counter(), time.thread_time()
@@ -116,6 +121,9 @@ def bench(app: TimedApp, n: int) -> dict[str, float]:
         app.processEvents()
     for _ in range(20):
         app.processEvents()
+    if freeze_gc:  # what an app-level gc.freeze() after opening a workshop would give
+        gc.collect()
+        gc.freeze()
     base_analyze = median_time(lambda: analyze(doc), 3)
     base_nx = raw_networkx(doc)
     stages = [st.id for st in doc.stages]
@@ -157,6 +165,8 @@ def bench(app: TimedApp, n: int) -> dict[str, float]:
         rows["slice"].append(ctl.longest_slice)
         rows["overlay"].append(max(overlay.last_build_s, overlay.longest_step))
         rows["dock"].append(dock_t[0])
+    if freeze_gc:
+        gc.unfreeze()
     ctl.stop()
     overlay.detach()
     view.cleanup()
@@ -175,8 +185,11 @@ def bench(app: TimedApp, n: int) -> dict[str, float]:
 
 
 def main() -> None:
-    sizes = [int(a) for a in sys.argv[1:]] or [500, 2000, 5000]
+    freeze = "--gc-freeze" in sys.argv
+    sizes = [int(a) for a in sys.argv[1:] if a.isdigit()] or [500, 2000, 5000]
     app = TimedApp()
+    global freeze_gc
+    freeze_gc = freeze
     ms = 1000.0
     print(f"{'cards':>6} {'edit->overlay':>13} {'(cpu)':>7} {'edit(sync)':>10} "
           f"{'longest block':>13} {'(max)':>6} {'cpu':>5} {'(max)':>6} {'slice':>6} "

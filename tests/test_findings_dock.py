@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
+from test_overlay_analysis import Rig
 
 from journeymapper.store import WorkshopFile
 from journeymapper.ui.analysis.dock import FindingsDock
-from test_overlay_analysis import Rig
 
 
 @pytest.fixture
@@ -99,6 +99,7 @@ def test_add_to_backlog_is_one_undoable_action(qtbot: QtBot, surgeon: Rig) -> No
 
 def test_dismiss_hides_and_survives_reopen(qtbot: QtBot, surgeon: Rig) -> None:
     dock, ctl = surgeon.dock, surgeon.controller
+    surgeon.show_overlay(qtbot)
     item = finding_item(dock, "weak-link", "Invoice for the excess")
     click_item(qtbot, dock, item)
     f = dock.current_finding()
@@ -107,6 +108,7 @@ def test_dismiss_hides_and_survives_reopen(qtbot: QtBot, surgeon: Rig) -> None:
         qtbot.mouseClick(dock.dismiss_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dock.item_for(f.id) is None)
     assert f.id in surgeon.session.doc.dismissed
+    qtbot.waitUntil(lambda: surgeon.overlay.analysis is ctl.current())
     assert not any(it.tag.finding_id == f.id for it in surgeon.overlay.items()
                    if hasattr(it, "tag"))
     # shown again on request, greyed

@@ -39,6 +39,12 @@ class Rig:
         self.view.fit_all()
         qtbot.waitUntil(lambda: self.controller.current() is not None)
 
+    def show_overlay(self, qtbot: QtBot) -> None:
+        """Switch the overlay on and wait until it shows the current analysis."""
+        self.view.set_overlay_visible(True)
+        qtbot.waitUntil(lambda: self.overlay.analysis is not None
+                        and self.overlay.analysis is self.controller.current())
+
     def close(self) -> None:
         self.controller.stop()
         self.overlay.detach()
@@ -63,8 +69,10 @@ def tag_texts(overlay: MapOverlay) -> list[str]:
 
 def test_overlay_follows_the_overlay_switch(qtbot: QtBot, surgeon: Rig) -> None:
     view, overlay = surgeon.view, surgeon.overlay
+    assert not view.overlay_visible()
+    assert overlay.analysis is None  # nothing is built while the overlay is off
+    surgeon.show_overlay(qtbot)
     assert overlay.scenery.bands and overlay.scenery.outlines
-    view.set_overlay_visible(True)
     assert all(it.isVisible() for it in overlay.items())
     assert overlay.legend.isVisible()
     view.set_overlay_visible(False)
@@ -74,7 +82,9 @@ def test_overlay_follows_the_overlay_switch(qtbot: QtBot, surgeon: Rig) -> None:
     assert overlay.shapes.isVisible()
 
 
-def test_surgeon_overlay_shows_weakest_link_and_carried_handoff(surgeon: Rig) -> None:
+def test_surgeon_overlay_shows_weakest_link_and_carried_handoff(qtbot: QtBot,
+                                                               surgeon: Rig) -> None:
+    surgeon.show_overlay(qtbot)
     doc = surgeon.session.doc
     texts = tag_texts(surgeon.overlay)
     assert "WEAKEST LINK 3/10" in texts
@@ -98,7 +108,7 @@ def test_surgeon_overlay_shows_weakest_link_and_carried_handoff(surgeon: Rig) ->
 
 def test_overlay_refreshes_after_a_card_drag(qtbot: QtBot, surgeon: Rig) -> None:
     view, doc, ctl = surgeon.view, surgeon.session.doc, surgeon.controller
-    view.set_overlay_visible(True)
+    surgeon.show_overlay(qtbot)
     call = next(t for t in doc.touchpoints.values() if t.title == "Booking call with reception")
     target_stage = doc.stages[-1].id
     src = view.card_rect(call.id).center()
@@ -125,7 +135,7 @@ def test_overlay_refreshes_after_a_card_drag(qtbot: QtBot, surgeon: Rig) -> None
 def test_overlay_follows_a_relayout_without_an_edit(qtbot: QtBot, surgeon: Rig) -> None:
     """The projector theme moves every card without a model change."""
     view, overlay = surgeon.view, surgeon.overlay
-    view.set_overlay_visible(True)
+    surgeon.show_overlay(qtbot)
     builds = overlay.builds
     view.set_presentation(True)
     qtbot.waitUntil(lambda: overlay.builds > builds)
@@ -162,7 +172,7 @@ def test_controller_discards_a_stale_result(qtbot: QtBot) -> None:
 
 def test_clicks_go_through_the_overlay_to_the_cards(qtbot: QtBot, surgeon: Rig) -> None:
     view, doc = surgeon.view, surgeon.session.doc
-    view.set_overlay_visible(True)
+    surgeon.show_overlay(qtbot)
     call = next(t for t in doc.touchpoints.values() if t.title == "Booking call with reception")
     r = view.card_rect(call.id)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,

@@ -39,7 +39,10 @@ class MapOverlay(QObject):
         self.shapes.on_paint = self._check_layout
         self.tags: list[TagItem] = []
         self.legend = LegendItem(QRectF(), self.root)
-        self.scenery = Scenery()
+        lay = view.map_scene.layout
+        self.scenery = Scenery(bounds=QRectF(-20, -20, lay.width + 40, lay.height + 40))
+        self.shapes.scenery = self.scenery  # painted (so it can ask for a build) when shown
+        self.legend.set_rect(QRectF(0, 0, lay.grid_left, lay.grid_top))
         self.hairlines = Hairlines()
         self._layout: object = None
         self.last_build_s = 0.0  # the last build's final slice (or the whole synchronous build)
@@ -60,9 +63,12 @@ class MapOverlay(QObject):
         return shiboken6.isValid(self.root) and _scene_of(self.view) is not None
 
     def show_analysis(self, analysis: Analysis) -> None:
-        """Build the overlay for ``analysis`` a slice at a time; ``built`` fires when shown."""
+        """Build the overlay for ``analysis`` a slice at a time; ``built`` fires when shown.
+        While the overlay is switched off nothing is built: the first paint after it is
+        switched on starts the build."""
         self.pending = analysis
-        self._start_build()
+        if self.visible():
+            self._start_build()
 
     def _start_build(self) -> None:
         sc = _scene_of(self.view)
@@ -127,8 +133,8 @@ class MapOverlay(QObject):
         self.built.emit()
 
     def _relayout(self) -> None:
-        if self._build is not None:  # a build under way restarts on the new layout itself
-            return
+        if self._build is not None or not self.visible():  # a build under way restarts on
+            return  # the new layout itself; a hidden overlay is built when shown
         if self.expecting is not None and self.expecting():
             return  # a fresh analysis is on its way and will be built on the new layout
         if self.pending is None:
@@ -140,9 +146,12 @@ class MapOverlay(QObject):
         return sc.flows.get(flow_id) if sc is not None else None
 
     def _check_layout(self) -> None:
-        """Painting found the canvas laid out anew (no Change told us): rebuild soon."""
+        """Painting found the canvas laid out anew (no Change told us) or an analysis waiting
+        since the overlay was switched off: build soon."""
         sc = _scene_of(self.view)
-        if sc is not None and sc.layout is not self._layout and not self._later.isActive():
+        if sc is None or self._later.isActive() or self._build is not None:
+            return
+        if sc.layout is not self._layout or self.pending is not None:
             self._later.start(0)
 
     def items(self) -> list[QGraphicsItem]:
