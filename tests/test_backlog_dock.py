@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 from shiboken6 import isValid
 from test_backlog_fixtures import Bench, bench, cell_point, reopen  # noqa: F401
@@ -132,8 +132,6 @@ def test_sort_by_priority_and_filter(bench: Bench, qtbot) -> None:  # noqa: F811
     dock = bench.parts.backlog
     header = dock.table.horizontalHeader()
     x = header.sectionViewportPosition(C.PRIORITY) + header.sectionSize(C.PRIORITY) // 2
-    from PySide6.QtCore import QPoint
-
     qtbot.mouseClick(header.viewport(), LEFT, pos=QPoint(x, header.height() // 2))
     prios = [dock.proxy.index(r, C.PRIORITY).data() for r in range(dock.proxy.rowCount())]
     order = [list(Priority).index(Priority(p)) for p in prios]
@@ -141,6 +139,12 @@ def test_sort_by_priority_and_filter(bench: Bench, qtbot) -> None:  # noqa: F811
     if order != sorted(order, reverse=True):
         qtbot.mouseClick(header.viewport(), LEFT, pos=QPoint(x, header.height() // 2))
     assert dock.proxy.index(0, C.PRIORITY).data() == "critical"
+    qtbot.mouseClick(header.viewport(), LEFT, pos=QPoint(x, header.height() // 2))
+    if dock.proxy.sortColumn() != -1:  # clearable: ascending, descending, then unsorted
+        qtbot.mouseClick(header.viewport(), LEFT, pos=QPoint(x, header.height() // 2))
+    assert dock.proxy.sortColumn() == -1
+    assert [row_id(bench, r) for r in range(dock.proxy.rowCount())] == \
+        [a.id for a in bench.session.doc.actions]
 
     qtbot.keyClicks(dock.filter_edit, "phone")
     titles = [dock.proxy.index(r, C.TITLE).data() for r in range(dock.proxy.rowCount())]

@@ -102,6 +102,7 @@ class BacklogDock(QDockWidget):
         t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 14)
         head = t.horizontalHeader()
         head.setHighlightSections(False)
+        head.setSortIndicatorClearable(True)  # a third click goes back to the backlog's order
         for i, col in enumerate(C.COLUMNS):
             head.resizeSection(i, col.width)
         head.setSectionResizeMode(C.TITLE, QHeaderView.ResizeMode.Stretch)
