@@ -251,7 +251,7 @@ def _stage_marks(view: MapView, found: dict[str, list[Finding]], out: Scenery) -
         x, w = lay.stage_x[s]
         text = " · ".join(STAGE_TAGS[f.kind] for f in fs)
         tip = "\n\n".join(f"{f.title}\n{f.message}\n→ {f.suggestion}" for f in fs)
-        out.tags.append(Tag(QPointF(x + w - 4, lay.grid_top - 3), text, GAP_COLOR, tip, None,
+        out.tags.append(Tag(QPointF(x + w - 4, lay.height + 10), text, GAP_COLOR, tip, None,
                             fs[0].id, align="right", max_width=w - 8))
 
 
