@@ -169,3 +169,16 @@ def test_old_workshop_migrates_in_the_build(built: Built, tmp_path: Path) -> Non
     built.run("open", old, "--screenshot", tmp_path / "r1.png", cwd=tmp_path)
     schema = built.run("info", old, "--json", cwd=tmp_path)
     assert json.loads(schema.stdout)["schema_revision"] != "0001_initial"
+
+
+def test_built_window_paints_without_export_libraries(built: Built, sample: Path) -> None:
+    """The start-up probe (JM_EXIT_AFTER_PAINT, see journeymapper/__main__.py) in the build:
+    the window with a sample is painted before openpyxl or matplotlib are loaded."""
+    env = _env(built.home)
+    env["JM_EXIT_AFTER_PAINT"] = "modules"
+    proc = subprocess.run([str(built.exe), "open", str(sample), "--screenshot",
+                           str(sample.with_name("unused.png"))], cwd=sample.parent, env=env,
+                          capture_output=True, text=True, timeout=120)
+    lines = dict(line.split(" ", 1) for line in proc.stdout.splitlines() if " " in line)
+    assert proc.returncode == 0 and "first-paint" in lines, proc.stdout + proc.stderr
+    assert not {"openpyxl", "matplotlib"} & set(lines["modules"].split())

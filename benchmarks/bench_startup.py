@@ -1,0 +1,149 @@
+"""Start-up benchmark: process start to the first painted window with a sample open (offscreen),
+from source and from the built app, beside a bare PySide6 baseline measured in the same run.
+
+Run ``python benchmarks/bench_startup.py [--runs N] [--build DIST/JourneyMapper/journeymapper]``.
+Without ``--build`` it uses ``dist/JourneyMapper/journeymapper`` if present; ``--build-now``
+builds the app into a temporary folder first (about a minute). Prints medians and ratios to the
+baseline (target: under 2x).
+
+- baseline: a script that imports PySide6, shows an empty 1920x1080 QMainWindow and exits after
+  its first paint;
+- source: ``python -m journeymapper open SAMPLE --screenshot X`` with ``JM_EXIT_AFTER_PAINT=1``
+  (the probe in ``journeymapper/__main__.py`` leaves right after the window's first paint, before
+  the screenshot is taken; the window is the one ``journeymapper SAMPLE`` opens, at 1920x1080);
+- build: the same command with the built executable.
+
+The three run interleaved, round after round, so that a busy machine slows all of them alike.
+Each run starts from a fresh copy of the sample with its own settings folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BASELINE = """\
+import os, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+app = QApplication(sys.argv[:1])
+
+
+class Probe(QObject):
+    fired = False
+
+    def eventFilter(self, watched, event):
+        if (not self.fired and event.type() == QEvent.Type.Paint
+                and isinstance(watched, QWidget) and watched.window().inherits("QMainWindow")):
+            self.fired = True
+            QTimer.singleShot(0, report)
+        return False
+
+
+def report():
+    print(f"first-paint {time.time():.6f}", flush=True)
+    os._exit(0)
+
+
+probe = Probe(app)
+app.installEventFilter(probe)
+w = QMainWindow()
+w.setWindowTitle("baseline")
+w.resize(1920, 1080)
+w.show()
+app.exec()
+"""
+
+
+def _first_paint(cmd: list[str], cwd: Path, env: dict[str, str]) -> float:
+    """Seconds from just before the process is started to its first painted window."""
+    start = time.time()
+    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+    for line in proc.stdout.splitlines():
+        if line.startswith("first-paint "):
+            return float(line.split()[1]) - start
+    raise RuntimeError(f"{cmd[0]}: no first paint (exit {proc.returncode})\n"
+                       f"{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
+
+
+def _build(into: Path) -> Path:
+    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+                    "--distpath", str(into / "dist"), "--workpath", str(into / "work"),
+                    str(ROOT / "build_app.spec")], cwd=ROOT, check=True)
+    return into / "dist" / "JourneyMapper" / "journeymapper"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=7, help="rounds (each runs all three once)")
+    ap.add_argument("--sample", default="surgeon-practice")
+    ap.add_argument("--build", type=Path, help="the built journeymapper executable")
+    ap.add_argument("--build-now", action="store_true", help="build the app first (slow)")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="jm-startup-") as tmp_text:
+        tmp = Path(tmp_text)
+        exe: Path | None = args.build
+        if args.build_now:
+            exe = _build(tmp / "build")
+        elif exe is None:
+            default = ROOT / "dist" / "JourneyMapper" / "journeymapper"
+            exe = default if default.is_file() else None
+        baseline = tmp / "baseline.py"
+        baseline.write_text(BASELINE)
+        src = ROOT / "workshops" / f"{args.sample}.jmw"
+
+        def env_for(run: Path) -> dict[str, str]:
+            env = dict(os.environ)
+            env.update(QT_QPA_PLATFORM="offscreen", JM_EXIT_AFTER_PAINT="1", HOME=str(run),
+                       XDG_CONFIG_HOME=str(run / ".config"))
+            return env
+
+        commands: dict[str, list[str]] = {"baseline": [sys.executable, str(baseline)]}
+        commands["source"] = [sys.executable, "-m", "journeymapper", "open"]
+        if exe is not None:
+            commands["build"] = [str(exe), "open"]
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        # One warm-up round (file cache), not counted.
+        for n in range(args.runs + 1):
+            for name, cmd in commands.items():
+                run = tmp / f"{name}-{n}"
+                run.mkdir()
+                full = list(cmd)
+                if name != "baseline":
+                    sample = run / src.name
+                    shutil.copyfile(src, sample)
+                    full += [str(sample), "--screenshot", str(run / "shot.png")]
+                env = env_for(run)
+                if name == "source":
+                    env["PYTHONPATH"] = os.pathsep.join(
+                        p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+                seconds = _first_paint(full, ROOT if name == "source" else run, env)
+                if n:
+                    times[name].append(seconds)
+
+    base = statistics.median(times["baseline"])
+    print(f"Start-up to first painted window, offscreen, sample {args.sample!r}, "
+          f"median of {args.runs} runs")
+    print(f"{'':<10} {'median':>9} {'min':>9} {'max':>9} {'vs baseline':>12}")
+    for name, values in times.items():
+        med = statistics.median(values)
+        print(f"{name:<10} {med * 1000:>7.0f}ms {min(values) * 1000:>7.0f}ms "
+              f"{max(values) * 1000:>7.0f}ms {med / base:>11.2f}x")
+    if "build" not in times:
+        print("(no build measured: pass --build PATH or --build-now)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
