@@ -15,7 +15,12 @@ from pytestqt.qtbot import QtBot
 from journeymapper.analysis import Analysis
 from journeymapper.model import Document, Layer, edits
 from journeymapper.store import WorkshopFile
-from journeymapper.ui.analysis import AnalysisController, MapOverlay, install_analysis
+from journeymapper.ui.analysis import (
+    AnalysisController,
+    FindingsDock,
+    MapOverlay,
+    install_analysis,
+)
 from journeymapper.ui.analysis.items import TagItem
 from journeymapper.ui.canvas import MapView
 from journeymapper.ui.session import Session
@@ -31,8 +36,9 @@ class Rig:
         self.window.setCentralWidget(self.view)
         self.controller: AnalysisController = install_analysis(self.window, self.view,
                                                                self.session)
-        self.overlay: MapOverlay = self.controller.overlay  # type: ignore[attr-defined]
-        self.dock: Any = self.controller.dock  # type: ignore[attr-defined]
+        assert self.controller.overlay is not None and self.controller.dock is not None
+        self.overlay: MapOverlay = self.controller.overlay
+        self.dock: FindingsDock = self.controller.dock
         self.window.resize(1600, 1000)
         self.window.show()
         qtbot.waitExposed(self.window)

@@ -12,12 +12,17 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from journeymapper.analysis import Analysis, AnalysisJob, Finding, LiveAnalysis
 from journeymapper.model import Change
 from journeymapper.ui.session import Session
+
+if TYPE_CHECKING:
+    from .dock import FindingsDock
+    from .overlay import MapOverlay
 
 SLICE_S = 0.008  # CPU time per tick
 DRAG_WAIT_MS = 40  # while a drag is under way, look again this much later
@@ -40,6 +45,8 @@ class AnalysisController(QObject):
         self.discarded = 0  # stale jobs thrown away (a test and a benchmark read this)
         self.longest_slice = 0.0  # seconds: the longest tick spent in analysis
         self._stopped = False
+        self.overlay: MapOverlay | None = None  # set by install_analysis
+        self.dock: FindingsDock | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._tick)

@@ -26,8 +26,8 @@ def install_analysis(window: QMainWindow, view: MapView,
     controller.analysisReady.connect(overlay.show_analysis)
     dock = FindingsDock(controller, view, session, window)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    controller.overlay = overlay  # type: ignore[attr-defined]
-    controller.dock = dock  # type: ignore[attr-defined]
+    controller.overlay = overlay
+    controller.dock = dock
     return controller
 
 

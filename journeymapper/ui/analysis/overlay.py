@@ -51,6 +51,7 @@ class MapOverlay(QObject):
         self.pending: Analysis | None = None  # being built
         self.expecting: Callable[[], bool] | None = None  # whether a new analysis is coming
         self._build: tuple[Generator[None, None, Scenery], object, int] | None = None
+        self._built: Scenery | None = None  # a finished build waiting for the next tick
         self._steps = QTimer(self)
         self._steps.setSingleShot(True)
         self._steps.timeout.connect(self._step)
@@ -76,6 +77,7 @@ class MapOverlay(QObject):
             return
         steps = scenery_steps(self.view, self.pending, self.hairlines)
         self._build = (steps, sc.layout, sc.doc.revision)
+        self._built = None
         self._steps.start(0)
 
     def _step(self) -> None:
@@ -88,15 +90,19 @@ class MapOverlay(QObject):
             self._start_build()
             return
         t0 = time.perf_counter()
+        if self._built is not None:  # finished last tick: show it in a tick of its own
+            self._build = None
+            assert self.pending is not None
+            self.analysis, self.pending = self.pending, None
+            scenery, self._built = self._built, None
+            self._apply(scenery, sc, t0)
+            return
         while time.perf_counter() - t0 < SLICE_S:
             try:
                 next(steps)
             except StopIteration as done:
-                self._build = None
-                assert self.pending is not None
-                self.analysis, self.pending = self.pending, None
-                self._apply(done.value, sc, t0)
-                return
+                self._built = done.value
+                break
         self.longest_step = max(self.longest_step, time.perf_counter() - t0)
         self._steps.start(0)
 
@@ -107,7 +113,7 @@ class MapOverlay(QObject):
         """Recompute every shape from the current layout now; reuse the tag items."""
         if self.pending is not None:
             self.analysis, self.pending = self.pending, None
-        self._build = None
+        self._build = self._built = None
         if self.analysis is None or not self.alive():
             return
         sc = self.view.map_scene
@@ -161,7 +167,7 @@ class MapOverlay(QObject):
     def detach(self) -> None:
         self._later.stop()
         self._steps.stop()
-        self._build = None
+        self._build = self._built = None
         if shiboken6.isValid(self.root) and self.root.scene() is not None:
             self.root.scene().removeItem(self.root)
 
