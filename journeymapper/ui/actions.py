@@ -72,6 +72,8 @@ class WindowActions:
                                         "journeymapper.export.xlsx", w.export_workbook))
         export.addAction(self._optional("export_picture", "Picture of the map (PNG, SVG, PDF)…",
                                         "journeymapper.ui.render", w.export_picture))
+        file.addAction(w.backlog_parts.import_action)
+        self.by_name["import_table"] = w.backlog_parts.import_action
         file.addSeparator()
         file.addAction(self._act("close", "&Close", partial(c.close_workshop, w),
                                  QKeySequence.StandardKey.Close))

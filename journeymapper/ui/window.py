@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QLineEdit, QMai
 from journeymapper.model import INFO_ID, Change, PainPoint, edits
 from journeymapper.ui import settings
 from journeymapper.ui.actions import WindowActions, optional_function
+from journeymapper.ui.backlog import install_backlog
 from journeymapper.ui.canvas import MapView
 from journeymapper.ui.dialogs.painpoint import PainPointDialog
 from journeymapper.ui.docks.history import HistoryDock
@@ -58,6 +59,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.painpoints)
         self.tabifyDockWidget(self.painpoints, self.history)
         self.painpoints.raise_()
+        self.backlog_parts = install_backlog(
+            self, self.view, session, open_path=lambda p: controller.open_path(p, self))
         self._first_show = True
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
@@ -82,7 +85,7 @@ class MainWindow(QMainWindow):
 
     # -- parts ---------------------------------------------------------------------------------
     def docks(self) -> list[QDockWidget]:
-        return [self.inspector, self.painpoints, self.history]
+        return [self.inspector, self.painpoints, self.history, *self.backlog_parts.docks()]
 
     def toolbars(self) -> list[QToolBar]:
         return self.findChildren(QToolBar)

@@ -53,7 +53,8 @@ def install_backlog(window: QMainWindow, view: MapView, session: Session,
         window.tabifyDockWidget(neighbour, charts)
     else:
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, charts)
-    window.resizeDocks([backlog], [max(300, window.height() // 3)], Qt.Orientation.Vertical)
+    # The map is what the room looks at: the backlog starts at a quarter of the height.
+    window.resizeDocks([backlog], [max(220, window.height() // 4)], Qt.Orientation.Vertical)
     view.selectionChangedIds.connect(lambda _refs: backlog.selection_changed())
     picked_signal = getattr(painpoints, "painPointSelected", None)
     if picked_signal is not None:
