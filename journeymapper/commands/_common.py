@@ -11,6 +11,8 @@ from journeymapper.model import Document, EditError
 def load_document(path_text: str) -> Document:
     """A .jmw file (opened read-only in spirit: nothing is written) or a .json workshop."""
     path = Path(path_text)
+    if not path.exists():
+        raise UserError(f"{path_text}: no such file")
     if path.suffix.lower() == ".json":
         from journeymapper.model import jsonform
 

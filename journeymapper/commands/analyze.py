@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from journeymapper.cli import UserError
+from journeymapper.commands._common import load_document
 from journeymapper.model import Document
 
 if TYPE_CHECKING:
@@ -32,22 +32,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=run)
 
 
-def _load(path_text: str) -> Document:
-    from journeymapper.commands._common import load_document
-
-    if not Path(path_text).exists():
-        raise UserError(f"{path_text}: no such file")
-    try:
-        return load_document(path_text)
-    except ImportError:  # the .jmw store is not part of this build
-        raise UserError(f"{path_text}: this build cannot open .jmw files; "
-                        "use a .json workshop") from None
-
-
 def run(args: argparse.Namespace) -> int:
     from journeymapper.analysis import analysis_to_json, analyze
 
-    doc = _load(args.path)
+    doc = load_document(args.path)
     result = analyze(doc, include_betweenness=True)
     if args.json:
         print(json.dumps(analysis_to_json(doc, result), indent=2, ensure_ascii=False))

@@ -12,6 +12,7 @@ import argparse
 from pathlib import Path
 
 from journeymapper.cli import UserError
+from journeymapper.commands._common import load_document
 from journeymapper.model import Document, EditError
 
 FORMATS = (".xlsx", ".json", ".png", ".svg", ".pdf")
@@ -29,18 +30,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--to", metavar="OUT", help="the file to write: .xlsx, .json, .png, .svg, .pdf")
     p.add_argument("--charts", metavar="DIR", help="a folder for the charts (PNG and SVG)")
     p.set_defaults(handler=run)
-
-
-def load(path_text: str) -> Document:
-    from journeymapper.commands._common import load_document
-
-    if not Path(path_text).exists():
-        raise UserError(f"{path_text}: no such file")
-    try:
-        return load_document(path_text)
-    except ImportError:
-        raise UserError(f"{path_text}: this build cannot open .jmw files; "
-                        "use a .json workshop") from None
 
 
 def _picture(doc: Document, out: Path) -> None:
@@ -76,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.to and not args.charts:
         raise UserError("say what to write: --to OUT (.xlsx, .json, .png, .svg or .pdf) "
                         "and/or --charts DIR")
-    doc = load(args.path)
+    doc = load_document(args.path)
     done: list[Path] = []
     target = Path(args.to) if args.to else None
     try:
