@@ -183,3 +183,14 @@ def test_built_window_paints_without_export_libraries(built: Built, sample: Path
     lines = dict(line.split(" ", 1) for line in proc.stdout.splitlines() if " " in line)
     assert proc.returncode == 0 and "first-paint" in lines, proc.stdout + proc.stderr
     assert not {"openpyxl", "matplotlib"} & set(lines["modules"].split())
+
+
+def test_import_the_exported_workbook_and_new_from_template(built: Built, sample: Path) -> None:
+    """openpyxl reading (through lxml) and the templates, from the build."""
+    xlsx, back, new = (sample.with_name(n) for n in ("table.xlsx", "back.jmw", "new.jmw"))
+    built.run("export", sample, "--to", xlsx, cwd=sample.parent)
+    built.run("import", xlsx, back, cwd=sample.parent)
+    data = json.loads(built.run("info", back, "--json", cwd=sample.parent).stdout)
+    assert data["touchpoints"] > 0 and data["stages"] > 0
+    built.run("new", new, "--template", "service-blueprint", cwd=sample.parent)
+    assert json.loads(built.run("info", new, "--json", cwd=sample.parent).stdout)["stages"] > 0
