@@ -89,6 +89,8 @@ class PreferencesDialog(QDialog):
 
         self.recovery = QLineEdit()
         self.recovery.setObjectName("prefs.recovery")
+        self.recovery.setToolTip("Where copies of workshops recovered after a crash are kept.")
+        self.recovery.setMinimumWidth(280)
         browse = QPushButton("&Browse…")
         browse.setAutoDefault(False)
         browse.clicked.connect(self._browse)
@@ -97,7 +99,9 @@ class PreferencesDialog(QDialog):
         row.addWidget(browse)
         recovery = QGroupBox("Recovered files")
         rform = QFormLayout(recovery)
-        rform.addRow("&Folder:", row)
+        folder_label = QLabel("&Folder:")
+        folder_label.setBuddy(self.recovery)
+        rform.addRow(folder_label, row)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel
