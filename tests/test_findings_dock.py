@@ -166,3 +166,32 @@ def test_betweenness_on_demand(qtbot: QtBot, surgeon: Rig) -> None:
     found = [f for f in a.findings if f.kind == "bottleneck-touchpoint"]
     assert found
     qtbot.waitUntil(lambda: dock.item_for(found[0].id) is not None)
+
+
+def test_big_groups_list_a_batch_then_more_on_click(qtbot: QtBot) -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from _gen import make_document
+
+    from journeymapper.ui.analysis.dock import BATCH
+
+    rig = Rig(qtbot, make_document(800, 1160, seed=1))
+    try:
+        dock = rig.dock
+        qtbot.waitUntil(lambda: dock.tree.topLevelItemCount() > 0)
+        top = next(t for t in dock._tops() if t.isExpanded() and t.childCount() > BATCH)
+        total = len(dock._groups[str(top.data(0, Qt.ItemDataRole.UserRole + 1))])
+        assert top.childCount() == BATCH + 1
+        more = top.child(BATCH)
+        assert more is not None and more.text(0).startswith(f"… {total - BATCH} more")
+        click_item(qtbot, dock, more)
+        assert top.childCount() == min(total, 2 * BATCH) + (1 if total > 2 * BATCH else 0)
+        first = top.child(0)
+        assert first is not None
+        click_item(qtbot, dock, first)
+        f = dock.current_finding()
+        assert f is not None and rig.view.selected()
+    finally:
+        rig.close()

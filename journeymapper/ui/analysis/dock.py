@@ -35,6 +35,7 @@ from .controller import AnalysisController
 from .style import SEVERITY_COLORS, SEVERITY_SYMBOLS, kind_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+BATCH = 100  # findings listed per group before a "more" item (big maps have thousands)
 
 
 def severity_icon(sev: Severity, size: int = 16) -> QIcon:
@@ -92,7 +93,7 @@ class FindingsDock(QDockWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setUniformRowHeights(True)
         self.tree.currentItemChanged.connect(self._current_changed)
-        self.tree.itemClicked.connect(lambda it, _c: self._show_on_map(it))
+        self.tree.itemClicked.connect(self._clicked)
         self.tree.itemExpanded.connect(self._expanded)
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
@@ -195,10 +196,14 @@ class FindingsDock(QDockWidget):
         self._show_detail(self._findings.get(current or ""))
         self._update_buttons()
 
-    def _add_children(self, top: QTreeWidgetItem, fs: list[Finding],
-                      current: str | None) -> QTreeWidgetItem | None:
+    def _add_children(self, top: QTreeWidgetItem, fs: list[Finding], current: str | None,
+                      start: int = 0, every: bool = False) -> QTreeWidgetItem | None:
+        """Items for ``fs[start:]``, at most BATCH of them unless ``every`` (or the current
+        finding is further down), then a "more" item that adds the next batch when clicked."""
         pick = None
-        for f in fs:
+        end = len(fs) if every or current in {f.id for f in fs[start + BATCH:]} \
+            else min(len(fs), start + BATCH)
+        for f in fs[start:end]:
             it = QTreeWidgetItem([f.title])
             it.setData(0, ID_ROLE, f.id)
             it.setIcon(0, self._icons[f.severity])
@@ -211,12 +216,37 @@ class FindingsDock(QDockWidget):
             top.addChild(it)
             if f.id == current:
                 pick = it
+        if end < len(fs):
+            more = QTreeWidgetItem([f"… {len(fs) - end} more (click to show)"])
+            more.setData(0, ID_ROLE, f"more:{end}")
+            more.setForeground(0, QBrush(QColor("#5A6570")))
+            top.addChild(more)
         return pick
 
-    def _expanded(self, top: QTreeWidgetItem) -> None:
+    def _more(self, item: QTreeWidgetItem) -> None:
+        key, top = item.data(0, ID_ROLE), item.parent()
+        if not (isinstance(key, str) and key.startswith("more:")) or top is None:
+            return
+        group = top.data(0, ID_ROLE)
+        top.removeChild(item)
+        if isinstance(group, str) and group in self._groups:
+            self._add_children(top, self._groups[group], None, int(key[5:]))
+
+    def _expanded(self, top: QTreeWidgetItem, every: bool = False) -> None:
         key = top.data(0, ID_ROLE)
-        if top.childCount() == 0 and isinstance(key, str) and key in self._groups:
-            self._add_children(top, self._groups[key], None)
+        if not (isinstance(key, str) and key in self._groups):
+            return
+        n = top.childCount()
+        last = top.child(n - 1) if n else None
+        if n == 0:
+            self._add_children(top, self._groups[key], None, every=every)
+        elif every and last is not None and str(last.data(0, ID_ROLE)).startswith("more:"):
+            self._more_all(top, last)
+
+    def _more_all(self, top: QTreeWidgetItem, more: QTreeWidgetItem) -> None:
+        key, group = more.data(0, ID_ROLE), top.data(0, ID_ROLE)
+        top.removeChild(more)
+        self._add_children(top, self._groups[group], None, int(key[5:]), every=True)
 
     def _update_summary(self, a: Analysis) -> None:
         by = a.summary.get("by_severity")
@@ -245,7 +275,7 @@ class FindingsDock(QDockWidget):
 
     def item_for(self, finding_id: str) -> QTreeWidgetItem | None:
         for top in self._tops():
-            self._expanded(top)
+            self._expanded(top, every=True)
             for j in range(top.childCount()):
                 child = top.child(j)
                 if child is not None and child.data(0, ID_ROLE) == finding_id:
@@ -264,6 +294,12 @@ class FindingsDock(QDockWidget):
         self._update_buttons()
         if cur is not None:
             self._show_on_map(cur)
+
+    def _clicked(self, it: QTreeWidgetItem, _column: int) -> None:
+        if str(it.data(0, ID_ROLE)).startswith("more:"):
+            self._more(it)
+        else:
+            self._show_on_map(it)
 
     def _show_on_map(self, it: QTreeWidgetItem) -> None:
         fid = it.data(0, ID_ROLE)

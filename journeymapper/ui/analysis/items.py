@@ -147,9 +147,7 @@ class ShapesItem(QGraphicsItem):
                 p.setPen(QPen(QColor(color), 0))
                 p.drawLines(lines)
             for color, path in self._far_outlines():
-                pen = QPen(QColor(color), 1.5)
-                pen.setCosmetic(True)
-                p.setPen(pen)
+                p.setPen(QPen(QColor(color), 0))  # 1-pixel cosmetic: 4x faster than wider
                 p.drawPath(path)
             return
         self._paint_bands(p, seen)

@@ -1,9 +1,11 @@
 """MapOverlay: draws the current analysis on the map, in items parented to the view's overlay
 layer (so the window's overlay key, which shows and hides that layer, shows and hides it).
 
-It rebuilds when a new analysis arrives and when the canvas lays the map out again (cards
-moved, the projector theme switched on): the shapes are recomputed from the layout in a few
-milliseconds and the tag items are reused, not recreated."""
+It rebuilds when a new analysis arrives and when the canvas lays the map out again (the
+projector theme switched on): the shapes are recomputed from the layout a slice at a time
+between frames (restarted if the map changes meanwhile) and the tag items are reused, not
+recreated. While the overlay is switched off nothing is built; the first paint after it is
+switched on asks for the build. ``rebuild()`` does it all at once (pictures, tests)."""
 
 from __future__ import annotations
 
