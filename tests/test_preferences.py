@@ -129,6 +129,7 @@ def test_apply_theme_sets_a_dark_palette_and_back(qtbot) -> None:
     assert isinstance(app, QApplication)
     before = app.palette().color(app.palette().ColorRole.Window)
     size = app.font().pointSizeF()
+    style = app.style().name()
     try:
         apply_theme(app, "dark")
         assert app.palette().color(app.palette().ColorRole.Window).lightness() < 80
@@ -137,6 +138,7 @@ def test_apply_theme_sets_a_dark_palette_and_back(qtbot) -> None:
     finally:
         apply_theme(app, "light")
     assert app.font().pointSizeF() == pytest.approx(size)
+    assert app.style().name() == style
     assert app.palette().color(app.palette().ColorRole.Window).lightness() >= \
         min(before.lightness(), 150)
 

@@ -195,6 +195,11 @@ def apply_theme(app: QApplication, theme: str) -> None:
     """The widgets' palette for ``theme``: light is the style's own, dark a Fusion dark palette,
     projector the light palette with larger type and black-on-white text. (The map has its own
     colours: ``journeymapper.ui.theme``.)"""
+    original = app.property("jm_style")
+    if not isinstance(original, str):
+        original = app.style().name() if app.style() is not None else "fusion"
+        app.setProperty("jm_style", original)
+    app.setStyle("Fusion" if theme == "dark" else original)
     style = app.style()
     palette = style.standardPalette() if style is not None else QPalette()
     font = app.font()
@@ -203,7 +208,6 @@ def apply_theme(app: QApplication, theme: str) -> None:
         base_pt = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
         app.setProperty("jm_base_pt", base_pt)
     if theme == "dark":
-        app.setStyle("Fusion")
         palette = _dark_palette()
     elif theme == "projector":
         for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
