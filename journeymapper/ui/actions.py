@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
 from journeymapper.model.templates import TEMPLATES
+from journeymapper.ui import about
 from journeymapper.ui.dialogs import help as help_dialogs
 
 if TYPE_CHECKING:
@@ -114,6 +115,9 @@ class WindowActions:
         edit.addSeparator()
         edit.addAction(self._act("add_stage", "Add &stage", w.add_stage))
         edit.addAction(self._act("add_lane", "Add &lane", w.add_lane))
+        edit.addSeparator()
+        # No standard Preferences key on Linux and Windows: Ctrl+, as in most editors.
+        edit.addAction(self._act("preferences", "Pr&eferences…", w.show_preferences, "Ctrl+,"))
 
         view = bar.addMenu("&View")
         view.addAction(self._act("zoom_in", "Zoom &in", v.zoom_in,
@@ -136,7 +140,7 @@ class WindowActions:
         help_menu.addAction(self._act("keys", "&Keys for the workshop room",
                                       lambda: help_dialogs.show_keys(w), "F1"))
         help_menu.addAction(self._act("about", "&About JourneyMapper",
-                                      lambda: help_dialogs.show_about(w)))
+                                      lambda: about.show_about(w)))
 
         tools = QToolBar("Map tools", w)
         tools.setObjectName("mapTools")

@@ -7,50 +7,21 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from journeymapper import __version__
 from journeymapper.model.templates import TEMPLATES, build
 from journeymapper.samples import copy_sample, default_workspace
 from journeymapper.ui import clipboard_guard, settings
+from journeymapper.ui.about import app_icon
 from journeymapper.ui.dialogs.errors import show_error
+from journeymapper.ui.preferences import apply_theme, load_preferences
 from journeymapper.ui.session import Session
 from journeymapper.ui.start_page import StartPage
 from journeymapper.ui.window import MainWindow
 
 FILTER = "JourneyMapper workshops (*.jmw)"
-
-
-def app_icon() -> QIcon:
-    """Drawn here: three stage columns, two cards and a flow arrow between them."""
-    icon = QIcon()
-    for size in (16, 32, 64, 128, 256):
-        pm = QPixmap(size, size)
-        pm.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pm)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        s = size / 64
-        p.setBrush(QColor("#1f3a5f"))
-        p.setPen(Qt.PenStyle.NoPen)
-        p.drawRoundedRect(QRectF(2 * s, 2 * s, 60 * s, 60 * s), 12 * s, 12 * s)
-        p.setPen(QPen(QColor("#4d6a8f"), max(1.0, 2 * s)))
-        for x in (22, 42):
-            p.drawLine(QPointF(x * s, 10 * s), QPointF(x * s, 54 * s))
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor("#ffd34f"))
-        p.drawRoundedRect(QRectF(7 * s, 14 * s, 12 * s, 10 * s), 2 * s, 2 * s)
-        p.setBrush(QColor("#ff6b5f"))
-        p.drawRoundedRect(QRectF(45 * s, 38 * s, 12 * s, 10 * s), 2 * s, 2 * s)
-        path = QPainterPath(QPointF(19 * s, 19 * s))
-        path.cubicTo(QPointF(34 * s, 19 * s), QPointF(30 * s, 43 * s), QPointF(43 * s, 43 * s))
-        p.setPen(QPen(QColor("white"), max(1.0, 3 * s)))
-        p.setBrush(QBrush())
-        p.drawPath(path)
-        p.end()
-        icon.addPixmap(pm)
-    return icon
 
 
 def _ask_open(parent: QWidget | None) -> str | None:
@@ -212,6 +183,8 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationDomain("journeymapper.example")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
+    app.setDesktopFileName("journeymapper")
+    apply_theme(app, load_preferences().theme)
     clipboard_guard.install()
     return app
 

@@ -246,6 +246,21 @@ class MainWindow(QMainWindow):
     def toggle_overlay(self) -> None:
         self.actions_["overlay"].trigger()
 
+    def show_preferences(self) -> None:
+        from journeymapper.ui.preferences import apply_theme, load_preferences, show_preferences
+
+        if show_preferences(self):
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_theme(app, load_preferences().theme)
+            self.preferences_changed()
+
+    def preferences_changed(self) -> None:
+        """New default thresholds: analysis (when installed) recomputes with them."""
+        refresh = getattr(getattr(self, "analysis", None), "schedule", None)
+        if callable(refresh):
+            refresh()
+
     def save_as(self) -> None:
         self.controller.save_as(self)
 

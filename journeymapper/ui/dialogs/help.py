@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from journeymapper import __version__
-
 KEYS = (
     ("Map", (("Double-click a cell", "add a card there"), ("N / Insert", "new card in the cell"),
              ("F2 or Enter", "rename in place"), ("Arrows", "move between cards"),
@@ -37,9 +35,3 @@ def show_keys(parent: QWidget | None) -> None:
     box.setObjectName("keysHelp")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
-
-
-def show_about(parent: QWidget | None) -> None:
-    QMessageBox.about(parent, "About JourneyMapper",
-                      f"<h2>JourneyMapper {__version__}</h2><p>Customer-journey workshops on a "
-                      "live swimlane map: touch-points, pain points, votes, hand-offs.</p>")
