@@ -18,11 +18,16 @@
   from a newer JourneyMapper is refused.
 - ``create`` and ``save_as`` write a temporary file and rename it, so a file appears whole or not
   at all; neither overwrites an existing file unless ``overwrite=True``.
+- Opening a file already at the newest revision imports neither SQLAlchemy nor Alembic (they cost
+  a few hundred milliseconds of start-up). Creating, migrating and the first write import them;
+  call ``warm_up()`` once the window is up (say from a short QTimer) so the first edit does not
+  pay for that.
 """
 
 from .errors import StoreError
 from .migrate import SCHEMA_HEAD
-from .schema import APPLICATION_ID
+from .rows import APPLICATION_ID
 from .workshop import WorkshopFile
+from .writer import warm_up
 
-__all__ = ["APPLICATION_ID", "SCHEMA_HEAD", "StoreError", "WorkshopFile"]
+__all__ = ["APPLICATION_ID", "SCHEMA_HEAD", "StoreError", "WorkshopFile", "warm_up"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import StoreError
-from .schema import APPLICATION_ID
+from .rows import APPLICATION_ID
 
 MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100

@@ -3,20 +3,20 @@
 This is the schema at the newest revision; the migrations in ``migrations/versions`` build it
 step by step (a test checks that both agree). Enums are stored as their string values, dates as
 ISO text, tuples (tags, linked ids) as JSON lists.
+
+Importing SQLAlchemy costs a few hundred milliseconds, so only writing and migrating import this
+module; opening a file reads it with :mod:`.rows`, which derives the same columns from the model
+(a test checks that they agree).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from journeymapper.model.codec import from_dict, to_dict
-from journeymapper.model.entities import KINDS, Entity
+from journeymapper.model.entities import KINDS
 
-# "JMWS" in ASCII: PRAGMA application_id marks a SQLite file as a JourneyMapper workshop.
-APPLICATION_ID = 0x4A4D5753
+from .rows import APPLICATION_ID as APPLICATION_ID  # re-exported from its old home
 
 
 def _fk(target: str) -> ForeignKey:
@@ -140,13 +140,3 @@ def table_of(kind: str) -> Table:
     table: Table = ROW_CLASSES[kind].__table__  # type: ignore[assignment]
     return table
 
-
-# Rows and entities share field names, so the model's codec does the value conversion: enums to
-# their values, dates to ISO text, tuples to lists (which the JSON columns store).
-def to_row(e: Entity) -> dict[str, Any]:
-    return to_dict(e)
-
-
-def from_row(kind: str, row: dict[str, Any]) -> Entity:
-    """Raise EditError (from the codec) if a value has the wrong type."""
-    return from_dict(kind, row)

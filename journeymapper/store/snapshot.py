@@ -1,5 +1,7 @@
 """Inspect a workshop file through a connection that cannot change it, and load its entities.
 
+Reading uses the standard library's sqlite3 alone (no SQLAlchemy: see :mod:`.rows`).
+
 Without a leftover WAL the file is read with ``immutable=1``: SQLite then takes no locks and
 creates no -wal/-shm files. A non-empty WAL left by a crash holds committed edits, so the file and
 its WAL are copied to a temporary folder and read there (SQLite replays the WAL into the copy).
@@ -16,16 +18,13 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
-
 from journeymapper.model import Document, EditError
 from journeymapper.model.entities import Entity
 
 from .errors import StoreError
 from .migrate import REVISIONS, TABLES_AT
-from .schema import from_row, table_of
-from .sql import connect, engine_over
+from .rows import decode, select_all
+from .sql import connect
 
 
 def wal_path(path: Path) -> Path:
@@ -88,19 +87,25 @@ def check(conn: sqlite3.Connection, path: Path) -> str:
 
 
 def read_entities(conn: sqlite3.Connection, path: Path, revision: str) -> list[Entity]:
-    """Every entity the file holds, parents first; StoreError if a table or value is wrong."""
+    """Every entity the file holds, parents first; StoreError if a table or value is wrong.
+
+    All tables are read in one transaction, so a view beside a writer sees one committed state.
+    """
     out: list[Entity] = []
-    engine = engine_over(conn)
     try:
-        with engine.connect() as sa:
+        conn.execute("BEGIN")
+        try:
             for kind in TABLES_AT[revision]:
-                for row in sa.execute(select(table_of(kind))).mappings():
-                    out.append(from_row(kind, dict(row)))
+                for values in conn.execute(select_all(kind)):
+                    out.append(decode(kind, values))
+        finally:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
     except EditError as exc:
         raise StoreError(path, f"holds invalid data: {exc}") from None
-    except (sqlite3.DatabaseError, SQLAlchemyError, ValueError, TypeError) as exc:
-        # SQLAlchemy wraps driver errors; ValueError/TypeError come from undecodable JSON.
-        raise StoreError(path, f"is damaged: {_first_line(exc.__cause__ or exc)}") from None
+    except (sqlite3.DatabaseError, ValueError, TypeError) as exc:
+        # ValueError/TypeError come from undecodable JSON.
+        raise StoreError(path, f"is damaged: {_first_line(exc)}") from None
     return out
 
 

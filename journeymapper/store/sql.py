@@ -2,17 +2,18 @@
 
 We make the sqlite3 connections ourselves (URI flags such as ``immutable=1`` matter for untrusted
 files) in autocommit mode, and let SQLAlchemy emit an explicit BEGIN so that its transactions,
-including Alembic's DDL, are real SQLite transactions.
+including Alembic's DDL, are real SQLite transactions. SQLAlchemy is imported only when an engine
+is made (creating or migrating a file), not for opening one.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import StaticPool
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 def uri(path: Path, **flags: str) -> str:
@@ -38,6 +39,9 @@ def writable_pragmas(conn: sqlite3.Connection) -> None:
 
 def engine_over(conn: sqlite3.Connection) -> Engine:
     """An engine that always hands out ``conn`` (closing it stays the caller's job)."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import StaticPool
+
     engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
 
     @event.listens_for(engine, "begin")

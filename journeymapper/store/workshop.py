@@ -10,18 +10,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from journeymapper.model import Document
 
 from . import writer
 from .errors import StoreError
 from .header import read_header
 from .lock import FileLock, Locked
-from .migrate import REVISIONS, SCHEMA_HEAD, upgrade
-from .schema import APPLICATION_ID
+from .migrate import REVISIONS, SCHEMA_HEAD, UpgradeFailed, upgrade_file
+from .rows import APPLICATION_ID
 from .snapshot import check, has_pending_wal, load_document, read_entities, snapshot, wal_path
-from .sql import connect, engine_over, writable_pragmas
+from .sql import connect, writable_pragmas
 
 LOCKED = "is already open in another JourneyMapper window"
 BUSY_NOTICE = "opened read-only: it is open in another JourneyMapper window"
@@ -191,14 +189,12 @@ class WorkshopFile:
             writable_pragmas(conn)
             notice = None
             if backup is not None:
-                with engine_over(conn).connect() as sa:
-                    upgrade(sa)
-                    sa.commit()
+                upgrade_file(conn)
                 doc = load_document(read_entities(conn, p, SCHEMA_HEAD), p)
                 revision = SCHEMA_HEAD
                 notice = (f"updated from an older JourneyMapper; "
                           f"the original is kept as {backup.name}")
-        except (sqlite3.Error, SQLAlchemyError) as exc:
+        except (sqlite3.Error, UpgradeFailed) as exc:
             conn.close()
             raise StoreError(p, f"cannot be opened for writing: {exc}") from None
         except BaseException:
@@ -228,7 +224,7 @@ class WorkshopFile:
                 cls._write_new(tmp, document)
                 _remove_sidecars(p)
                 os.replace(tmp, p)
-            except (sqlite3.Error, SQLAlchemyError, OSError) as exc:
+            except (sqlite3.Error, UpgradeFailed, OSError) as exc:
                 for leftover in (tmp, wal_path(tmp), tmp.with_name(tmp.name + "-shm")):
                     leftover.unlink(missing_ok=True)
                 raise StoreError(p, f"cannot be written: {exc}") from None
@@ -268,9 +264,7 @@ class WorkshopFile:
         try:
             writable_pragmas(conn)
             conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
-            with engine_over(conn).connect() as sa:
-                upgrade(sa)
-                sa.commit()
+            upgrade_file(conn)
             conn.execute("BEGIN")
             writer.insert_all(conn, document.entities())
             conn.execute("COMMIT")

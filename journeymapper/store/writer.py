@@ -1,38 +1,48 @@
 """Write entities to the file: the persister that commits each applied edit, and bulk inserts.
 
-The statements are compiled once from the SQLAlchemy tables and run on the raw sqlite3
-connection: one edit is a handful of primary-key upserts and deletes in one transaction, and the
-SQLAlchemy execution layer would cost more than SQLite itself here.
+The statements are compiled from the SQLAlchemy tables and run on the raw sqlite3 connection: one
+edit is a handful of primary-key upserts and deletes in one transaction, and the SQLAlchemy
+execution layer would cost more than SQLite itself here. They are compiled when a kind of entity
+is first written, which imports SQLAlchemy (a few hundred milliseconds): :func:`warm_up` does all
+of that ahead of time, so that opening a file stays light and the first edit has no hitch.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import JSON, Table, delete
-from sqlalchemy.dialects import sqlite
-from sqlalchemy.dialects.sqlite import insert
+from typing import TYPE_CHECKING, Any
 
 from journeymapper.model import Edit
 from journeymapper.model.entities import KINDS, Entity
 
 from .errors import StoreError
-from .schema import table_of, to_row
+from .rows import to_row
 
-_DIALECT = sqlite.dialect(paramstyle="qmark")
+if TYPE_CHECKING:
+    from sqlalchemy import Table
+
 Encoder = Callable[[Entity], tuple[Any, ...]]
 
 
+@functools.cache
+def _dialect() -> Any:
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.dialect(paramstyle="qmark")
+
+
 def _positional(stmt: Any) -> tuple[str, list[str]]:
-    compiled = stmt.compile(dialect=_DIALECT)
+    compiled = stmt.compile(dialect=_dialect())
     return str(compiled), list(compiled.positiontup or [])
 
 
 def _encoder(table: Table, names: list[str]) -> Encoder:
+    from sqlalchemy import JSON
+
     json_cols = {c.name for c in table.columns if isinstance(c.type, JSON)}
 
     def encode(e: Entity) -> tuple[Any, ...]:
@@ -48,6 +58,9 @@ class _Statements:
     """Per table: the upsert by primary key, its parameter encoder, and the delete by id."""
 
     def __init__(self, table: Table) -> None:
+        from sqlalchemy import delete
+        from sqlalchemy.dialects.sqlite import insert
+
         ins = insert(table)
         ups = ins.on_conflict_do_update(
             index_elements=[table.c.id],
@@ -65,8 +78,17 @@ _STATEMENTS: dict[str, _Statements] = {}
 def statements(kind: str) -> _Statements:
     s = _STATEMENTS.get(kind)
     if s is None:
+        from .schema import table_of
+
         s = _STATEMENTS[kind] = _Statements(table_of(kind))
     return s
+
+
+def warm_up() -> None:
+    """Import SQLAlchemy and compile every statement the writer uses, now rather than on the
+    first edit. Idempotent and cheap once done; call it after the window's first paint."""
+    for kind in KINDS:
+        statements(kind)
 
 
 def insert_all(conn: sqlite3.Connection, entities: Iterable[Entity]) -> None:
