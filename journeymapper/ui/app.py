@@ -77,7 +77,10 @@ class Workbench(QObject):
             w.restoreState(like.saveState())
         self.windows.append(w)
         settings.add_recent(Path(wf.path))  # type: ignore[attr-defined]
-        w.show()
+        if w.first_run:  # no remembered geometry: a projector wants the whole screen
+            w.showMaximized()
+        else:
+            w.show()
         w.view.fit_all()
         if self.start_page is not None:
             self.start_page.close()
@@ -195,7 +198,8 @@ def screenshot(window: QWidget, out: Path, size: tuple[int, int] = (1920, 1080),
     window.show()
     if isinstance(window, MainWindow) and present:
         window.presentation.enter()
-        window.setWindowState(Qt.WindowState.WindowNoState)  # the offscreen screen is small
+    # Neither maximised nor full screen: the picture has the size asked for, whatever the screen.
+    window.setWindowState(Qt.WindowState.WindowNoState)
     window.resize(*size)
     for _ in range(3):
         QApplication.processEvents()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import warnings
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -77,3 +80,10 @@ class Session(QObject):
     def close(self) -> None:
         self._unsubscribe()
         self.undo_stack.clear()
+        # Drop every receiver: a lambda connected here (a dock's) holds its widget, which holds
+        # this session; the link runs through Qt, where Python's collector cannot see the cycle.
+        with warnings.catch_warnings():  # PySide warns when a signal had no receivers left
+            warnings.simplefilter("ignore", RuntimeWarning)
+            for signal in (self.changed, self.error):
+                with contextlib.suppress(RuntimeError, TypeError):
+                    signal.disconnect()

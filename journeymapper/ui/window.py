@@ -15,15 +15,19 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QLineEdit, QMainWindow, QToolBar
 
-from journeymapper.model import INFO_ID, Change, PainPoint, edits
+from journeymapper.analysis.settings import Settings
+from journeymapper.model import INFO_ID, Change, Document, PainPoint, edits
+from journeymapper.prefs import analysis_values
 from journeymapper.ui import settings
 from journeymapper.ui.actions import WindowActions, optional_function
+from journeymapper.ui.analysis import install_analysis, register_render_overlay
 from journeymapper.ui.backlog import install_backlog
 from journeymapper.ui.canvas import MapView
 from journeymapper.ui.dialogs.painpoint import PainPointDialog
 from journeymapper.ui.docks.history import HistoryDock
 from journeymapper.ui.docks.inspector import InspectorDock
 from journeymapper.ui.docks.painpoints import PainPointsDock
+from journeymapper.ui.preferences import load_preferences
 from journeymapper.ui.presentation import Presentation
 from journeymapper.ui.session import Session
 from journeymapper.ui.start_page import jmw_paths
@@ -61,6 +65,13 @@ class MainWindow(QMainWindow):
         self.painpoints.raise_()
         self.backlog_parts = install_backlog(
             self, self.view, session, open_path=lambda p: controller.open_path(p, self))
+        self.analysis = install_analysis(self, self.view, session)
+        self.analysis.settings_for = self._analysis_settings
+        self._prefs = load_preferences()
+        self._overlay_before_presenting: bool | None = None
+        if self.analysis.dock is not None:  # a tab, not a third row: the window fits 768 px
+            self.tabifyDockWidget(self.painpoints, self.analysis.dock)
+        self.painpoints.raise_()  # in the room, pain points come first among the tabs
         self._first_show = True
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
@@ -85,7 +96,9 @@ class MainWindow(QMainWindow):
 
     # -- parts ---------------------------------------------------------------------------------
     def docks(self) -> list[QDockWidget]:
-        return [self.inspector, self.painpoints, self.history, *self.backlog_parts.docks()]
+        findings = [self.analysis.dock] if self.analysis.dock is not None else []
+        return [self.inspector, self.painpoints, self.history, *findings,
+                *self.backlog_parts.docks()]
 
     def toolbars(self) -> list[QToolBar]:
         return self.findChildren(QToolBar)
@@ -247,7 +260,7 @@ class MainWindow(QMainWindow):
         self.actions_["overlay"].trigger()
 
     def show_preferences(self) -> None:
-        from journeymapper.ui.preferences import apply_theme, load_preferences, show_preferences
+        from journeymapper.ui.preferences import apply_theme, show_preferences
 
         if show_preferences(self):
             app = QApplication.instance()
@@ -256,10 +269,13 @@ class MainWindow(QMainWindow):
             self.preferences_changed()
 
     def preferences_changed(self) -> None:
-        """New default thresholds: analysis (when installed) recomputes with them."""
-        refresh = getattr(getattr(self, "analysis", None), "schedule", None)
-        if callable(refresh):
-            refresh()
+        """New default thresholds: the analysis recomputes with them."""
+        self._prefs = load_preferences()
+        self.analysis.schedule()
+
+    def _analysis_settings(self, doc: Document) -> Settings:
+        """The user's default thresholds, under the workshop's own settings."""
+        return Settings.from_values(analysis_values(self._prefs, doc.settings))
 
     def save_as(self) -> None:
         self.controller.save_as(self)
@@ -275,8 +291,11 @@ class MainWindow(QMainWindow):
         fn = optional_function("journeymapper.ui.render", "render_map")
         path = self.controller.ask_save_path(self, "Export picture", self._suggest(".png"),
                                              "Pictures (*.png *.svg *.pdf)")
+        overlay = self.view.overlay_visible()  # the picture shows what the room sees
+        if overlay:
+            register_render_overlay()
         if fn and path:
-            self._run_export(lambda: fn(self.session.doc, Path(path)), path)
+            self._run_export(lambda: fn(self.session.doc, Path(path), overlay=overlay), path)
 
     def _suggest(self, suffix: str) -> str:
         path = self.file_path
@@ -296,9 +315,19 @@ class MainWindow(QMainWindow):
     # -- presentation and layout ---------------------------------------------------------------
     def presentation_changed(self, on: bool) -> None:
         self.actions_["present"].setChecked(on)
+        overlay = self.actions_["overlay"]
+        if on:  # the overlay is on by default on the projector; leaving puts it back as it was
+            self._overlay_before_presenting = overlay.isChecked()
+            if not overlay.isChecked():
+                overlay.trigger()
+        elif self._overlay_before_presenting is not None:
+            if overlay.isChecked() != self._overlay_before_presenting:
+                overlay.trigger()
+            self._overlay_before_presenting = None
 
     def _restore_layout(self) -> None:
         geometry, state = settings.window_state()
+        self.first_run = geometry is None
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
@@ -356,6 +385,7 @@ class MainWindow(QMainWindow):
         cleanup = getattr(self.view, "cleanup", None)
         if callable(cleanup):  # the map lets go of the session and its scene now
             cleanup()
+        self.analysis.stop()
         self.session.close()
         wf = self.session.file
         close = getattr(wf, "close", None)

@@ -12,12 +12,13 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from journeymapper.analysis import Analysis, AnalysisJob, Finding, LiveAnalysis
-from journeymapper.model import Change
+from journeymapper.analysis import Analysis, AnalysisJob, Finding, LiveAnalysis, Settings
+from journeymapper.model import Change, Document
 from journeymapper.ui.session import Session
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from .overlay import MapOverlay
 
 SLICE_S = 0.008  # CPU time per tick
+FIRST_DELAY_MS = 250  # the first analysis waits for the window's first paint
 DRAG_WAIT_MS = 40  # while a drag is under way, look again this much later
 
 
@@ -50,8 +52,15 @@ class AnalysisController(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._tick)
+        # Thresholds to analyse with; the window sets this to the user's defaults under the
+        # workshop's own settings. None: the workshop's settings alone.
+        self.settings_for: Callable[[Document], Settings] | None = None
         session.changed.connect(self._on_change)
-        self.schedule()
+        # After the first paint: networkx loads then, not while the window is still opening.
+        self.schedule(FIRST_DELAY_MS)
+
+    def _settings(self, doc: Document) -> Settings | None:
+        return self.settings_for(doc) if self.settings_for is not None else None
 
     # -- public -----------------------------------------------------------------------------------
     def current(self) -> Analysis | None:
@@ -70,7 +79,8 @@ class AnalysisController(QObject):
         self._timer.stop()
         self._job = None
         self._ready = None
-        result = self._with_extra(self.live.refresh(self.session.doc))
+        doc = self.session.doc
+        result = self._with_extra(self.live.refresh(doc, self._settings(doc)))
         self._apply(result)
         return result
 
@@ -119,7 +129,7 @@ class AnalysisController(QObject):
                 self.discarded += 1
             else:
                 self.busyChanged.emit(True)
-            self._job = self.live.start(doc)
+            self._job = self.live.start(doc, self._settings(doc))
         t0 = time.perf_counter()
         finished = self._job.run_for(SLICE_S)
         self.longest_slice = max(self.longest_slice, time.perf_counter() - t0)
