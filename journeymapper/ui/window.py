@@ -43,6 +43,15 @@ def top_pain_point(pps: list[PainPoint]) -> PainPoint | None:
     return min(pps, key=lambda p: (-p.votes, -p.severity, p.id), default=None)
 
 
+WARM_UP_MS = 600
+
+
+def warm_up_store() -> None:
+    from journeymapper.store import warm_up
+
+    warm_up()
+
+
 class MainWindow(QMainWindow):
     closed = Signal(object)  # this window, after its session is closed
 
@@ -345,6 +354,9 @@ class MainWindow(QMainWindow):
                 self.resizeDocks([self.inspector, self.painpoints], [420, 380],
                                  Qt.Orientation.Vertical)
             self._fit_timer.start()  # fit once the view has its final size
+            # The store imports its SQL layer lazily (fast start); load it once the window is up
+            # rather than on the facilitator's first edit.
+            QTimer.singleShot(WARM_UP_MS, warm_up_store)
 
     def _fit_once(self) -> None:
         if self.isVisible():
