@@ -5,6 +5,7 @@ Real mouse and key events on the real window; a real file on disk."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import openpyxl
@@ -55,7 +56,7 @@ def test_a_small_workshop_end_to_end(bench, tmp_path: Path, qtbot) -> None:  # n
 
     # Flows along the story, drawn with the connect tool: click the source, then the target.
     order = [t for _s, _l, t in CARDS]
-    for a, b in zip(order, order[1:], strict=False):
+    for a, b in itertools.pairwise(order):
         view.fit_all()
         QApplication.processEvents()
         view.start_connect_mode()
