@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -47,6 +48,7 @@ class AnalysisController(QObject):
         self.discarded = 0  # stale jobs thrown away (a test and a benchmark read this)
         self.longest_slice = 0.0  # seconds: the longest tick spent in analysis
         self._stopped = False
+        self._froze = False  # whether this controller has called gc.freeze()
         self.overlay: MapOverlay | None = None  # set by install_analysis
         self.dock: FindingsDock | None = None
         self._timer = QTimer(self)
@@ -101,6 +103,9 @@ class AnalysisController(QObject):
         if self._stopped:
             return
         self._stopped = True
+        if self._froze:  # what the closed workshop leaves behind may be collected again
+            gc.unfreeze()
+            self._froze = False
         with contextlib.suppress(RuntimeError, TypeError):
             self.session.changed.disconnect(self._on_change)
 
@@ -139,9 +144,19 @@ class AnalysisController(QObject):
         self._timer.start(0)
 
     def _apply(self, result: Analysis) -> None:
+        if not self._froze:
+            self._freeze()
         self._current = result
         self.busyChanged.emit(False)
         self.analysisReady.emit(result)
+
+    def _freeze(self) -> None:
+        """Once the workshop is open and analysed: move every object alive now (the map, its
+        canvas items, NetworkX's graph) out of the garbage collector's reach. Its full passes
+        over a 2,000-card map took 30 to 100 ms, the longest freezes after an edit; with the
+        long-lived objects frozen a pass only walks what the edits made since."""
+        self._froze = True
+        gc.freeze()
 
     def _with_extra(self, a: Analysis) -> Analysis:
         """``a`` with the on-demand betweenness findings (dismissal as the document says now)."""
