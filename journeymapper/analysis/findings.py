@@ -65,5 +65,6 @@ def finish(drafts: Iterable[Draft], dismissed: Iterable[str]) -> list[Finding]:
         if d.finding.id in gone:
             d = Draft(dataclasses.replace(d.finding, dismissed=True), d.order)
         out.append(d)
-    out.sort(key=lambda d: (-d.finding.severity.weight, d.finding.kind, d.order, d.finding.id))
+    weight = {sev: -sev.weight for sev in Severity}  # a dict lookup, not a property per call
+    out.sort(key=lambda d: (weight[d.finding.severity], d.finding.kind, d.order, d.finding.id))
     return [d.finding for d in out]

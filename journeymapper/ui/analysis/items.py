@@ -199,6 +199,10 @@ class TagItem(QGraphicsItem):
         self.setToolTip(tag.tooltip)
         self.update()
 
+    @property
+    def pt(self) -> float:
+        return self._pt
+
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-2, -2, 2, 2)
 

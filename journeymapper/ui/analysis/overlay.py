@@ -132,7 +132,8 @@ class MapOverlay(QObject):
         while len(self.tags) < len(own):
             self.tags.append(TagItem(self.root))
         for item, tag in zip(self.tags, own, strict=False):
-            item.set_tag(tag, pt)
+            if item.tag != tag or item.pt != pt:  # most tags stay as they were after an edit
+                item.set_tag(tag, pt)
             item.setVisible(True)
         for item in self.tags[len(own):]:
             item.setVisible(False)
