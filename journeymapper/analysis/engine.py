@@ -15,11 +15,11 @@ from .handoffs import (
     arrange_cycles,
     cycle_findings,
     find_cycles,
-    find_handoffs,
-    handoff_findings,
+    handoff_finding_steps,
+    handoff_steps,
     matrix_of,
     per_stage_of,
-    ping_pong_findings,
+    ping_pong_steps,
 )
 from .results import Analysis, Finding, Handoff, HandoffKind, Severity
 from .scores import ScoreSummary, channel_inconsistency, journey_score, weak_links
@@ -61,21 +61,22 @@ def analysis_steps(doc: Document, settings: Settings | None = None, *,
         loops = find_cycles(j)
         yield
     cycles, cut = arrange_cycles(j, loops[0]), loops[1]
-    handoffs = find_handoffs(j)
+    handoffs = yield from handoff_steps(j)
     yield
-    drafts: list[Draft] = handoff_findings(j, handoffs)
+    drafts: list[Draft] = yield from handoff_finding_steps(j, handoffs)
     yield
-    drafts += ping_pong_findings(j)
+    drafts += yield from ping_pong_steps(j)
     drafts += cycle_findings(j, cycles)
     yield
     lonely = gaps.isolated(j)
-    drafts += gaps.unreachable(j, lonely)
+    drafts += yield from gaps.unreachable_steps(j, lonely)
     yield
     drafts += [
         *gaps.empty_stages(j), *gaps.no_customer_contact(j), *gaps.isolated_findings(j, lonely),
         *gaps.dead_ends(j, lonely), *gaps.no_owner(j), *gaps.pain_without_action(j),
-        *gaps.no_review(j), *channel_inconsistency(j),
     ]
+    yield
+    drafts += [*gaps.no_review(j), *channel_inconsistency(j)]
     score = journey_score(j)
     drafts += weak_links(j, score)
     yield
@@ -84,9 +85,12 @@ def analysis_steps(doc: Document, settings: Settings | None = None, *,
     if include_betweenness:
         between = betweenness(j.graph, s.betweenness_exact_max, s.betweenness_samples)
         drafts += touchpoint_bottlenecks(j, between)
+    yield
     findings = finish(drafts, doc.dismissed)
+    yield
     result = Analysis(doc.revision, handoffs, matrix_of(handoffs), per_stage_of(j, handoffs),
                       findings, {}, between)
+    yield
     result.summary = _summary(j, result, score, len(cycles), cut, include_betweenness)
     return result
 

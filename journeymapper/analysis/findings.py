@@ -11,12 +11,25 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .results import Finding, Severity
 
 MAX_PLAIN = 64
+CHUNK = 400  # cards, flows or hand-offs per step of a sliced run (about 1 ms each 100)
+
+T = TypeVar("T")
+
+
+def drain(steps: Generator[None, None, T]) -> T:
+    """Run a sliced step to its end at once and return what it returns."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
 
 
 def finding_id(kind: str, entity_ids: Iterable[str]) -> str:

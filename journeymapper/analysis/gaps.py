@@ -16,9 +16,11 @@ Rules worth knowing:
 
 from __future__ import annotations
 
+from collections.abc import Generator
+
 from journeymapper.model import Layer, Status
 
-from .findings import Draft, draft, uniq
+from .findings import CHUNK, Draft, draft, drain, uniq
 from .graph import FACING, Journey
 from .results import Severity
 
@@ -98,17 +100,25 @@ def unreachable(j: Journey, lonely: list[str]) -> list[Draft]:
     not a start) or, for a loop that nothing enters, its first card in map order. Roots are taken
     in map order; each also names the unreachable cards that follow from it and that no earlier
     root already named (so every unreachable card is marked exactly once)."""
+    return drain(unreachable_steps(j, lonely))
+
+
+def unreachable_steps(j: Journey, lonely: list[str]) -> Generator[None, None, list[Draft]]:
+    """:func:`unreachable` in steps (of :data:`CHUNK` roots in the last part)."""
     if j.n_flows == 0:
         return []
     first = starts(j)
     seen = reachable_from(j, first)
+    yield
     skip = set(lonely)
     left = sorted((n for n in j.tps if n not in seen and n not in skip),
                   key=lambda n: (j.place(n), n))
     rest = set(left)
     names = ", ".join(j.card(t) for t in first[:3]) + (" …" if len(first) > 3 else "")
     out = []
-    for root in [n for n in left if not j.pred[n]] + left:
+    for i, root in enumerate([n for n in left if not j.pred[n]] + left):
+        if i % CHUNK == CHUNK - 1:
+            yield
         if root not in rest:
             continue
         behind = _claim(j, root, rest)

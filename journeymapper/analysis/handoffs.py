@@ -20,11 +20,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Generator
 from itertools import islice, pairwise
 
 from journeymapper.model import Layer
 
-from .findings import Draft, draft, uniq
+from .findings import CHUNK, Draft, draft, drain, uniq
 from .graph import BEHIND, Journey
 from .results import Handoff, HandoffKind, Severity
 
@@ -34,9 +35,16 @@ CARRIED, VISIBLE, BACKSTAGE = (HandoffKind.CUSTOMER_CARRIED, HandoffKind.VISIBLE
 
 
 def find_handoffs(j: Journey) -> list[Handoff]:
+    return drain(handoff_steps(j))
+
+
+def handoff_steps(j: Journey) -> Generator[None, None, list[Handoff]]:
+    """:func:`find_handoffs` in steps of :data:`CHUNK` cards."""
     tps, layer, succ = j.tps, j.layer, j.succ
     out: list[Handoff] = []
-    for s, targets in succ.items():
+    for i, (s, targets) in enumerate(succ.items()):
+        if i % CHUNK == CHUNK - 1:
+            yield
         ls = tps[s].lane_id
         la = layer[ls]
         if la is CUSTOMER:
@@ -84,15 +92,31 @@ def _who(name: str) -> str:
 def handoff_findings(j: Journey, handoffs: list[Handoff]) -> list[Draft]:
     """One ``handoff`` finding per pair of lanes that hand work to each other (either way), and
     one ``customer-carried`` finding per path the customer carries."""
+    return drain(handoff_finding_steps(j, handoffs))
+
+
+def handoff_finding_steps(j: Journey, handoffs: list[Handoff]
+                          ) -> Generator[None, None, list[Draft]]:
+    """:func:`handoff_findings` in steps of :data:`CHUNK` hand-offs."""
     pairs: dict[tuple[str, str], list[Handoff]] = {}
     out: list[Draft] = []
-    for h in handoffs:
+    lane_index = j.lane_index
+    for i, h in enumerate(handoffs):
+        if i % CHUNK == CHUNK - 1:
+            yield
         if h.kind is CARRIED:
             out.append(_carried(j, h))
         else:
-            a, b = sorted((h.from_lane_id, h.to_lane_id), key=lambda ln: j.lane_index[ln])
+            a, b = h.from_lane_id, h.to_lane_id
+            if lane_index[b] < lane_index[a]:  # the pair in lane order (a stable sort of 2)
+                a, b = b, a
             pairs.setdefault((a, b), []).append(h)
+    n = 0
     for (a, b), hs in pairs.items():
+        n += len(hs)
+        if n >= CHUNK:
+            n = 0
+            yield
         out.append(_pair(j, a, b, hs))
     return out
 
@@ -144,11 +168,18 @@ def _pair(j: Journey, a: str, b: str, hs: list[Handoff]) -> Draft:
 
 
 def ping_pong_findings(j: Journey) -> list[Draft]:
+    return drain(ping_pong_steps(j))
+
+
+def ping_pong_steps(j: Journey) -> Generator[None, None, list[Draft]]:
+    """:func:`ping_pong_findings` in steps of :data:`CHUNK` cards."""
     tps, layer, succ = j.tps, j.layer, j.succ
     limit = j.settings.ping_pong_max_run
     place = j.place_of
     found: dict[tuple[str, ...], list[str]] = {}
-    for p, targets in succ.items():
+    for i, (p, targets) in enumerate(succ.items()):
+        if i % CHUNK == CHUNK - 1:
+            yield
         lane_a = tps[p].lane_id
         if layer[lane_a] is CUSTOMER:
             continue
@@ -185,7 +216,9 @@ def ping_pong_findings(j: Journey) -> list[Draft]:
                             nxt.append(y)
                 frontier, depth = nxt, depth + 1
     out: list[Draft] = []
-    for key, path in found.items():
+    for i, (key, path) in enumerate(found.items()):
+        if i % CHUNK == CHUNK - 1:
+            yield
         a, b = j.lane_name(j.tp(path[0]).lane_id), j.lane_name(j.tp(path[1]).lane_id)
         flows = [succ[u][v] for u, v in pairwise(path)]
         out.append(draft(
