@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import platform
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -47,6 +46,8 @@ def app_icon() -> QIcon:
 
 
 def versions_line() -> str:
+    import platform  # its regular expressions cost start-up time; only About needs it
+
     return (f"Qt {qVersion()} · PySide6 {PySide6.__version__} · "
             f"Python {platform.python_version()}")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
@@ -18,8 +19,10 @@ from journeymapper.ui.about import app_icon
 from journeymapper.ui.dialogs.errors import show_error
 from journeymapper.ui.preferences import apply_theme, load_preferences
 from journeymapper.ui.session import Session
-from journeymapper.ui.start_page import StartPage
 from journeymapper.ui.window import MainWindow
+
+if TYPE_CHECKING:
+    from journeymapper.ui.start_page import StartPage
 
 FILTER = "JourneyMapper workshops (*.jmw)"
 
@@ -146,6 +149,8 @@ class Workbench(QObject):
     # -- start page and quitting -----------------------------------------------------------------
     def show_start_page(self) -> StartPage:
         if self.start_page is None:
+            from journeymapper.ui.start_page import StartPage
+
             page = StartPage(settings.recent_files())
             page.setWindowIcon(app_icon())
             page.templateChosen.connect(lambda name: self.new_workshop(name))

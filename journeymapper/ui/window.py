@@ -30,7 +30,6 @@ from journeymapper.ui.docks.painpoints import PainPointsDock
 from journeymapper.ui.preferences import load_preferences
 from journeymapper.ui.presentation import Presentation
 from journeymapper.ui.session import Session
-from journeymapper.ui.start_page import jmw_paths
 
 if TYPE_CHECKING:
     from journeymapper.ui.app import Workbench
@@ -44,6 +43,13 @@ def top_pain_point(pps: list[PainPoint]) -> PainPoint | None:
 
 
 WARM_UP_MS = 600
+
+
+def jmw_paths(mime: Any) -> list[Path]:
+    """The .jmw files in a drag (the start page's rule; imported on the first drag)."""
+    from journeymapper.ui.start_page import jmw_paths as paths
+
+    return paths(mime)
 
 
 def warm_up_store() -> None:

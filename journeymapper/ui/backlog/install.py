@@ -15,7 +15,6 @@ from journeymapper.ui.session import Session
 
 from .charts_dock import ChartsDock
 from .dock import BacklogDock
-from .io_dialogs import ask_table_path, export_workbook_dialog, import_table_into_new_workshop
 
 RIGHT_NEIGHBOURS = ("history", "painpoints")  # charts join the first of these docks as a tab
 
@@ -67,6 +66,8 @@ def install_backlog(window: QMainWindow, view: MapView, session: Session,
     import_action.setStatusTip("A new workshop from a touch-point table (.xlsx or .csv)")
 
     def do_import() -> None:
+        from .io_dialogs import ask_table_path, import_table_into_new_workshop
+
         source = ask_table_path(window)
         path = import_table_into_new_workshop(window, source) if source else None
         if path is not None and open_path is not None:
@@ -77,6 +78,8 @@ def install_backlog(window: QMainWindow, view: MapView, session: Session,
     export_action.setStatusTip("The backlog, pain points, hand-offs, gaps and charts as .xlsx")
 
     def do_export() -> None:
+        from .io_dialogs import export_workbook_dialog
+
         path = export_workbook_dialog(window, session)
         if path is not None:
             window.statusBar().showMessage(f"Exported to {path}", 10000)
