@@ -3,7 +3,8 @@
 Start-up probe: with ``JM_EXIT_AFTER_PAINT=1`` in the environment, the process prints
 ``first-paint <time.time()>`` and exits as soon as a main window has been painted for the first
 time (``benchmarks/bench_startup.py`` and ``tests/test_startup_imports.py`` use it; with
-``JM_EXIT_AFTER_PAINT=modules`` it also prints the top-level modules imported by then).
+``JM_EXIT_AFTER_PAINT=modules`` it also prints the top-level modules imported by then, and on a
+``jm-modules`` line the app's own modules).
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ def install_paint_probe() -> None:
         if os.environ.get(PROBE_ENV) == "modules":
             names = sorted({m.split(".")[0] for m in sys.modules})
             print("modules " + " ".join(names), flush=True)
+            ours = sorted(m for m in sys.modules if m.startswith("journeymapper."))
+            print("jm-modules " + " ".join(ours), flush=True)
         os._exit(0)
 
     probe = Probe(app)

@@ -55,3 +55,54 @@ def test_first_paint_of_a_sample_imports_no_export_libraries(tmp_path: Path) -> 
     assert not (tmp_path / "never-written.png").exists()  # the probe left before the screenshot
     # networkx may load once the live analysis starts; say so when it does.
     print(f"\nnetworkx before first paint: {'networkx' in mods}; numpy: {'numpy' in mods}")
+
+
+# Parts that wait until they are used: the charts dock's content and chart jobs (a tab behind the
+# pain points), the import/export dialogs, the start page (a workshop was given), the About
+# box's platform details.
+LATER = ("journeymapper.ui.backlog.chart_jobs", "journeymapper.ui.backlog.io_dialogs",
+         "journeymapper.ui.start_page")
+
+
+def test_first_paint_leaves_the_parts_that_can_wait(tmp_path: Path) -> None:
+    sample = tmp_path / "surgeon-practice.jmw"
+    sample.write_bytes((ROOT / "workshops" / "surgeon-practice.jmw").read_bytes())
+    proc = subprocess.run(
+        [sys.executable, "-m", "journeymapper", "open", str(sample),
+         "--screenshot", str(tmp_path / "never-written.png")],
+        cwd=tmp_path, env=_env(tmp_path, JM_EXIT_AFTER_PAINT="modules"),
+        capture_output=True, text=True, timeout=120,
+    )
+    lines = dict(line.split(" ", 1) for line in proc.stdout.splitlines() if " " in line)
+    assert proc.returncode == 0 and "jm-modules" in lines, proc.stdout + proc.stderr
+    ours = set(lines["jm-modules"].split())
+    assert "journeymapper.ui.window" in ours and "journeymapper.ui.backlog.charts_dock" in ours
+    assert not set(LATER) & ours, sorted(set(LATER) & ours)
+    assert not {"platform", "secrets"} & set(lines["modules"].split())
+
+
+def test_the_charts_dock_builds_its_content_when_used(tmp_path: Path) -> None:
+    """The lazily built dock still answers for its parts (tests and the window use them)."""
+    code = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from journeymapper.model.templates import build
+from journeymapper.ui.backlog import ChartsDock
+from journeymapper.ui.session import Session
+dock = ChartsDock(Session(build("blank")))
+assert "journeymapper.ui.backlog.chart_jobs" not in sys.modules
+assert dock.widget() is None
+assert dock.picker.count() == 4 and dock.widget() is not None
+assert "journeymapper.ui.backlog.chart_jobs" in sys.modules
+try:
+    dock.no_such_part
+except AttributeError:
+    pass
+else:
+    raise SystemExit("no AttributeError")
+print("ok")
+"""
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=_env(tmp_path),
+                         capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip().endswith("ok"), out.stdout + out.stderr

@@ -1,11 +1,17 @@
 """The charts dock: the export module's charts, rendered in the background after the map
-has been still for a moment, with a picker and "Save charts…" (PNG and SVG) to a folder."""
+has been still for a moment, with a picker and "Save charts…" (PNG and SVG) to a folder.
+
+The dock starts as a tab behind the pain points (shown, but covered), so its content (and the
+chart jobs' module) is built when it comes to the front or is first used (the first render, half
+a second after the window shows), not before the window's first paint. The dock itself exists at
+once: its objectName lets ``QMainWindow.restoreState`` place it."""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent, QShowEvent
@@ -25,10 +31,14 @@ from PySide6.QtWidgets import (
 from journeymapper.model import Change
 from journeymapper.ui.session import Session
 
-from .chart_jobs import CHART_TITLES, ChartSet, ChartWorker, save, snapshot
+if TYPE_CHECKING:
+    from .chart_jobs import ChartSet, ChartWorker
 
 IDLE_MS = 500  # render once the map has been still this long
 FolderAsker = Callable[[QWidget], str | None]
+# Made by ``_build_content`` when the dock comes to the front or on first access (``__getattr__``).
+CONTENT = frozenset({"picker", "refresh_button", "save_button", "image", "scroller", "status",
+                     "_worker"})
 
 
 def ask_folder(parent: QWidget) -> str | None:
@@ -54,13 +64,36 @@ class ChartsDock(QDockWidget):
         self.shown_revision = -1
         self._busy = False
         self._dirty = True
-        self._worker = ChartWorker()
+        self._built = False
         self._relay = _Relay(self)
         self._relay.ready.connect(self._apply)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(IDLE_MS)
         self._timer.timeout.connect(self._idle)
+        self.visibilityChanged.connect(self._front)
+        session.changed.connect(self._on_change)
+
+    def _front(self, visible: bool) -> None:
+        if visible:  # the tab came to the front (or the dock floats, or was restored in front)
+            self._build_content()
+
+    # -- content, built on demand --------------------------------------------------------------
+    def __getattr__(self, name: str) -> Any:
+        """The content's widgets and worker, built on first access."""
+        if name in CONTENT and not self.__dict__.get("_built", True):
+            self._build_content()
+            return self.__dict__[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _build_content(self) -> None:
+        if self._built:
+            return
+        self._built = True
+        from .chart_jobs import CHART_TITLES, ChartWorker
+
+        self._worker: ChartWorker = ChartWorker()
+        self.destroyed.connect(self._worker.shutdown)
         self.picker = QComboBox()
         self.picker.setObjectName("chartPicker")
         for name, title in CHART_TITLES.items():
@@ -94,8 +127,6 @@ class ChartsDock(QDockWidget):
         lay.addWidget(self.scroller, 1)
         lay.addWidget(self.status)
         self.setWidget(box)
-        session.changed.connect(self._on_change)
-        self.destroyed.connect(self._worker.shutdown)
 
     # -- when to render ------------------------------------------------------------------------
     def _on_change(self, change: Change) -> None:
@@ -183,13 +214,16 @@ class ChartsDock(QDockWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._show_current()
+        if self._built:
+            self._show_current()
 
     def save_charts(self) -> list[Path]:
         folder = self.ask_folder(self)
         if not folder:
             return []
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        from .chart_jobs import save, snapshot
+
         try:
             written = save(snapshot(self.session.doc)[1], Path(folder))
         except OSError as exc:
