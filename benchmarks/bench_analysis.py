@@ -1,7 +1,10 @@
 """Analysis speed on generated maps of 500, 2,000 and 5,000 cards, beside raw NetworkX baselines.
 
-Run: ``python benchmarks/bench_analysis.py [--wall] [sizes...]``. Times are the CPU time of this
-process (other work on a shared machine does not inflate them); ``--wall`` uses the wall clock.
+Run: ``python benchmarks/bench_analysis.py [--wall] [--gc-freeze] [sizes...]``. Times are the CPU
+time of this process (other work on a shared machine does not inflate them); ``--wall`` uses the
+wall clock; ``--gc-freeze`` calls ``gc.freeze()`` once the map is loaded and analysed, as the
+app's AnalysisController does (without it the collector's full passes over the map land in
+random slices: the "worst" slice).
 For each size it prints the median time of
 
 - the raw NetworkX calls the analysis is built from, on the same graph: building the DiGraph,
@@ -21,6 +24,7 @@ Uses ``benchmarks/_gen.make_document`` when present, else the small generator be
 
 from __future__ import annotations
 
+import gc
 import os
 import random
 import statistics
@@ -91,6 +95,7 @@ def make_document(n_touchpoints: int, n_flows: int, seed: int = 1) -> Document:
 
 
 CLOCK = time.process_time  # CPU time of this process: stable on a shared machine; --wall: wall
+FREEZE = False  # --gc-freeze
 
 
 def median_ms(fn: Callable[[], object], repeat: int) -> float:
@@ -147,6 +152,9 @@ def bench(n: int, repeat: int) -> None:
 
     live = LiveAnalysis()
     live.refresh(doc)
+    if FREEZE:
+        gc.collect()
+        gc.freeze()
     refresh_full = median_ms(lambda: (move_one(), analyze(doc)), repeat)
     refresh = median_ms(lambda: (move_one(), live.refresh(doc)), repeat)
     reused = live.reused
@@ -191,16 +199,20 @@ def bench(n: int, repeat: int) -> None:
 
 
 def main(argv: list[str]) -> None:
-    global CLOCK
+    global CLOCK, FREEZE
     if "--wall" in argv:
         CLOCK = time.perf_counter
-        argv = [a for a in argv if a != "--wall"]
+    FREEZE = "--gc-freeze" in argv
+    argv = [a for a in argv if not a.startswith("--")]
     sizes = [int(a) for a in argv] or [500, 2000, 5000]
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     clock = "wall-clock" if CLOCK is time.perf_counter else "CPU-time (process_time)"
-    print(f"Medians of {clock}; load average at start: {load} on {os.cpu_count()} cores")
+    print(f"Medians of {clock}; load average at start: {load} on {os.cpu_count()} cores"
+          + ("; gc.freeze() after loading" if FREEZE else ""))
     for n in sizes:
         bench(n, repeat=15 if n <= 2000 else 7)
+        if FREEZE:
+            gc.unfreeze()
 
 
 if __name__ == "__main__":
