@@ -296,11 +296,12 @@ class MainWindow(QMainWindow):
         self.controller.save_as(self)
 
     def export_workbook(self) -> None:
-        fn = optional_function("journeymapper.export.xlsx", "export_workbook")
-        path = self.controller.ask_save_path(self, "Export to Excel", self._suggest(".xlsx"),
-                                             "Excel workbook (*.xlsx)")
-        if fn and path:
-            self._run_export(lambda: fn(self.session.doc, Path(path), analysis=None), path)
+        from journeymapper.ui.backlog.io_dialogs import export_workbook_dialog
+
+        path = export_workbook_dialog(self, self.session, ask_save=self.controller.ask_save_path,
+                                      notify=self.controller.show_error)
+        if path is not None:
+            self.statusBar().showMessage(f"Exported to {path}", 10000)
 
     def export_picture(self) -> None:
         fn = optional_function("journeymapper.ui.render", "render_map")

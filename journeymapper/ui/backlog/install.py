@@ -25,7 +25,6 @@ class BacklogParts:
     charts: ChartsDock
     view_actions: list[QAction]  # for the View menu: show/hide each dock
     import_action: QAction  # File > Import table…
-    export_action: QAction  # File > Export workbook…
 
     def docks(self) -> list[QDockWidget]:
         return [self.backlog, self.charts]
@@ -74,15 +73,4 @@ def install_backlog(window: QMainWindow, view: MapView, session: Session,
             open_path(path)
 
     import_action.triggered.connect(do_import)
-    export_action = QAction("Export &workbook…", window)
-    export_action.setStatusTip("The backlog, pain points, hand-offs, gaps and charts as .xlsx")
-
-    def do_export() -> None:
-        from .io_dialogs import export_workbook_dialog
-
-        path = export_workbook_dialog(window, session)
-        if path is not None:
-            window.statusBar().showMessage(f"Exported to {path}", 10000)
-
-    export_action.triggered.connect(do_export)
-    return BacklogParts(backlog, charts, toggles, import_action, export_action)
+    return BacklogParts(backlog, charts, toggles, import_action)

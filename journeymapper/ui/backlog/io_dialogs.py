@@ -89,7 +89,7 @@ def export_workbook_dialog(parent: QWidget | None, session: Session,
         with _busy():
             doc = session.doc
             export_workbook(doc, target, analysis=analyze_if_possible(doc))
-    except (OSError, ValueError) as exc:
+    except Exception as exc:  # any failure is a message in the window, never a crash
         notify(parent, "Export failed", f"{target.name}: {exc}")
         return None
     return target
