@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
+
+from journeymapper import app_root
 
 SAMPLE_NAMES = ("surgeon-practice", "tv-subscription", "client-engagement")
 
 
 def samples_dir() -> Path:
     """``workshops/`` beside the package in a checkout, or inside a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "workshops"
-    return Path(__file__).resolve().parent.parent / "workshops"
+    return app_root() / "workshops"
 
 
 def sample_path(name: str) -> Path:

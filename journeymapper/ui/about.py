@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from journeymapper import __version__
+from journeymapper import __version__, app_root
 
 NAME = "JourneyMapper"
 PURPOSE = ("Map a customer journey live in the workshop room and see where customers are "
@@ -23,10 +22,7 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 def resources_dir() -> Path:
     """``resources/`` beside the package in a checkout, or inside a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+    return app_root() / "resources"
 
 
 @lru_cache(maxsize=1)
