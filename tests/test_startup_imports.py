@@ -36,9 +36,10 @@ def test_importing_the_window_leaves_analysis_and_export_libraries_alone(tmp_pat
     assert not {"networkx", "openpyxl", "matplotlib", "numpy"} & mods
 
 
-def test_first_paint_of_a_sample_imports_no_export_libraries(tmp_path: Path) -> None:
-    """``python -m journeymapper open SAMPLE`` up to the first paint of the window, with the
-    start-up probe of ``journeymapper/__main__.py`` (it exits right after that paint)."""
+def _first_paint_probe(tmp_path: Path) -> tuple[subprocess.CompletedProcess[str], dict[str, str]]:
+    """Run ``journeymapper open`` on a copied sample with the start-up probe of
+    ``journeymapper/__main__.py``, which prints what was imported and exits after the first paint;
+    return the process and its ``name value`` lines."""
     sample = tmp_path / "surgeon-practice.jmw"
     sample.write_bytes((ROOT / "workshops" / "surgeon-practice.jmw").read_bytes())
     proc = subprocess.run(
@@ -47,7 +48,13 @@ def test_first_paint_of_a_sample_imports_no_export_libraries(tmp_path: Path) -> 
         cwd=tmp_path, env=_env(tmp_path, JM_EXIT_AFTER_PAINT="modules"),
         capture_output=True, text=True, timeout=120,
     )
-    lines = dict(line.split(" ", 1) for line in proc.stdout.splitlines() if " " in line)
+    return proc, dict(line.split(" ", 1) for line in proc.stdout.splitlines() if " " in line)
+
+
+def test_first_paint_of_a_sample_imports_no_export_libraries(tmp_path: Path) -> None:
+    """``python -m journeymapper open SAMPLE`` up to the first paint of the window, with the
+    start-up probe of ``journeymapper/__main__.py`` (it exits right after that paint)."""
+    proc, lines = _first_paint_probe(tmp_path)
     assert proc.returncode == 0 and "first-paint" in lines, proc.stdout + proc.stderr
     mods = set(lines["modules"].split())
     assert "journeymapper" in mods and "PySide6" in mods
@@ -65,15 +72,7 @@ LATER = ("journeymapper.ui.backlog.chart_jobs", "journeymapper.ui.backlog.io_dia
 
 
 def test_first_paint_leaves_the_parts_that_can_wait(tmp_path: Path) -> None:
-    sample = tmp_path / "surgeon-practice.jmw"
-    sample.write_bytes((ROOT / "workshops" / "surgeon-practice.jmw").read_bytes())
-    proc = subprocess.run(
-        [sys.executable, "-m", "journeymapper", "open", str(sample),
-         "--screenshot", str(tmp_path / "never-written.png")],
-        cwd=tmp_path, env=_env(tmp_path, JM_EXIT_AFTER_PAINT="modules"),
-        capture_output=True, text=True, timeout=120,
-    )
-    lines = dict(line.split(" ", 1) for line in proc.stdout.splitlines() if " " in line)
+    proc, lines = _first_paint_probe(tmp_path)
     assert proc.returncode == 0 and "jm-modules" in lines, proc.stdout + proc.stderr
     ours = set(lines["jm-modules"].split())
     assert "journeymapper.ui.window" in ours and "journeymapper.ui.backlog.charts_dock" in ours
