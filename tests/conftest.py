@@ -37,3 +37,15 @@ def sample_copy(tmp_path: Path):
         return dst
 
     return copy
+
+
+@pytest.fixture
+def sample_doc(sample_copy):  # type: ignore[no-untyped-def]
+    """Return a function giving the Document of a copied sample (read-only, file closed)."""
+    from journeymapper.store import WorkshopFile
+
+    def load(name: str):  # type: ignore[no-untyped-def]
+        with WorkshopFile.open(sample_copy(name), read_only=True) as wf:
+            return wf.document
+
+    return load

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES
 from openpyxl import load_workbook
 from test_export_support import HYPERLINK, random_doc, surgeon_doc
 
@@ -17,8 +17,6 @@ from journeymapper.export import columns as C
 from journeymapper.export.rows import is_gap, touchpoint_rows
 from journeymapper.export.xlsx import SHEETS, export_workbook
 from journeymapper.model import Document, WorkshopInfo, edits
-
-WORKSHOPS = Path(__file__).resolve().parents[1] / "workshops"
 
 
 def _headers(ws, n: int | None = None) -> list[object]:
@@ -154,20 +152,10 @@ def test_empty_and_big_documents(tmp_path: Path) -> None:
     assert wb["Summary"]._images == []
 
 
-@pytest.mark.parametrize("name", ["surgeon-practice", "tv-subscription", "client-engagement"])
-def test_samples_export(tmp_path: Path, name: str) -> None:
-    src = WORKSHOPS / f"{name}.jmw"
-    if not src.exists():
-        pytest.skip(f"sample {src.name} is not in this checkout")
-    from journeymapper.store import WorkshopFile
-
-    shutil.copyfile(src, tmp_path / src.name)
-    wf = WorkshopFile.open(tmp_path / src.name)
-    try:
-        doc = wf.document
-        path = export_workbook(doc, tmp_path / f"{name}.xlsx")
-    finally:
-        wf.close()
+@pytest.mark.parametrize("name", SAMPLES)
+def test_samples_export(tmp_path: Path, sample_doc, name: str) -> None:  # type: ignore[no-untyped-def]
+    doc = sample_doc(name)
+    path = export_workbook(doc, tmp_path / f"{name}.xlsx")
     wb = load_workbook(path)
     assert len(_data_rows(wb["Pain points"], 3)) == len(doc.pain_points)
     assert len(_data_rows(wb["Backlog"], 3)) == len(doc.actions)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import itertools
 import random
-import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES
 from openpyxl import Workbook
 from test_export_support import random_doc, surgeon_doc
 
@@ -16,8 +16,6 @@ from journeymapper.export.table_import import TableImportError, import_table, im
 from journeymapper.export.text import clean
 from journeymapper.export.xlsx import export_workbook
 from journeymapper.model import Channel, Document, Layer, edits
-
-WORKSHOPS = Path(__file__).resolve().parents[1] / "workshops"
 
 
 def shape(doc: Document) -> dict[str, object]:
@@ -60,20 +58,10 @@ def test_round_trip_of_a_bigger_map(tmp_path: Path) -> None:
     assert shape(back) == shape(doc)
 
 
-@pytest.mark.parametrize("name", ["surgeon-practice", "tv-subscription", "client-engagement"])
-def test_samples_round_trip(tmp_path: Path, name: str) -> None:
-    src = WORKSHOPS / f"{name}.jmw"
-    if not src.exists():
-        pytest.skip(f"sample {src.name} is not in this checkout")
-    from journeymapper.store import WorkshopFile
-
-    shutil.copyfile(src, tmp_path / src.name)
-    wf = WorkshopFile.open(tmp_path / src.name)
-    try:
-        doc = wf.document
-        path = export_workbook(doc, tmp_path / f"{name}.xlsx")
-    finally:
-        wf.close()
+@pytest.mark.parametrize("name", SAMPLES)
+def test_samples_round_trip(tmp_path: Path, sample_doc, name: str) -> None:  # type: ignore[no-untyped-def]
+    doc = sample_doc(name)
+    path = export_workbook(doc, tmp_path / f"{name}.xlsx")
     assert shape(import_table(path)) == shape(doc)
 
 
