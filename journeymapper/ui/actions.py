@@ -6,8 +6,6 @@ is hidden (presentation mode).
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -24,26 +22,6 @@ if TYPE_CHECKING:
     from journeymapper.ui.window import MainWindow
 
 Keys = str | QKeySequence.StandardKey | list[QKeySequence] | None
-
-
-def module_exists(module: str) -> bool:
-    """Whether ``module`` is installed, without importing it (openpyxl is slow to import)."""
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ImportError:
-        return False
-
-
-def optional_function(module: str, name: str) -> Callable[..., object] | None:
-    """``module.name`` if that module exists and offers it (imported when first used)."""
-    if not module_exists(module):
-        return None
-    try:
-        mod = importlib.import_module(module)
-    except ImportError:
-        return None
-    fn = getattr(mod, name, None)
-    return fn if callable(fn) else None
 
 
 class WindowActions:
@@ -68,11 +46,9 @@ class WindowActions:
         file.addAction(self._act("save_as", "Save &as…", w.save_as,
                                  QKeySequence.StandardKey.SaveAs))
         export = file.addMenu("&Export")
-        export.setToolTipsVisible(True)
-        export.addAction(self._optional("export_xlsx", "Excel workbook (.xlsx)…",
-                                        "journeymapper.export.xlsx", w.export_workbook))
-        export.addAction(self._optional("export_picture", "Picture of the map (PNG, SVG, PDF)…",
-                                        "journeymapper.ui.render", w.export_picture))
+        export.addAction(self._act("export_xlsx", "Excel workbook (.xlsx)…", w.export_workbook))
+        export.addAction(self._act("export_picture", "Picture of the map (PNG, SVG, PDF)…",
+                                   w.export_picture))
         file.addAction(w.backlog_parts.import_action)
         self.by_name["import_table"] = w.backlog_parts.import_action
         file.addSeparator()
@@ -174,14 +150,6 @@ class WindowActions:
         else:
             self.w.addAction(a)
         self.by_name[name] = a
-        return a
-
-    def _optional(self, name: str, text: str, module: str, slot: Callable[[], object]) -> QAction:
-        a = self._act(name, text, slot)
-        if not module_exists(module):
-            a.setEnabled(False)
-            a.setToolTip("coming soon")
-            a.setStatusTip("coming soon")
         return a
 
     def _fill_recent(self) -> None:

@@ -19,7 +19,7 @@ from journeymapper.analysis.settings import Settings
 from journeymapper.model import INFO_ID, Change, Document, PainPoint, edits
 from journeymapper.prefs import analysis_values
 from journeymapper.ui import settings
-from journeymapper.ui.actions import WindowActions, optional_function
+from journeymapper.ui.actions import WindowActions
 from journeymapper.ui.analysis import install_analysis, register_render_overlay
 from journeymapper.ui.backlog import install_backlog
 from journeymapper.ui.canvas import MapView
@@ -304,14 +304,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Exported to {path}", 10000)
 
     def export_picture(self) -> None:
-        fn = optional_function("journeymapper.ui.render", "render_map")
+        from journeymapper.ui.render import render_map
+
         path = self.controller.ask_save_path(self, "Export picture", self._suggest(".png"),
                                              "Pictures (*.png *.svg *.pdf)")
+        if not path:
+            return
         overlay = self.view.overlay_visible()  # the picture shows what the room sees
         if overlay:
             register_render_overlay()
-        if fn and path:
-            self._run_export(lambda: fn(self.session.doc, Path(path), overlay=overlay), path)
+        self._run_export(lambda: render_map(self.session.doc, Path(path), overlay=overlay), path)
 
     def _suggest(self, suffix: str) -> str:
         path = self.file_path
