@@ -30,7 +30,21 @@ def lane_load(handoffs: list[Handoff]) -> Counter[str]:
 def lane_bottlenecks(j: Journey, handoffs: list[Handoff]) -> list[Draft]:
     """Every lane with the highest load (ties all named), if that load is at least
     ``bottleneck_min_handoffs``."""
-    load = lane_load(handoffs)
+    return lane_bottlenecks_of(j, Counter((h.from_lane_id, h.to_lane_id) for h in handoffs))
+
+
+def matrix_load(matrix: dict[tuple[str, str], int]) -> Counter[str]:
+    """:func:`lane_load` from the lane-to-lane matrix."""
+    load: Counter[str] = Counter()
+    for (a, b), n in matrix.items():
+        load[a] += n
+        load[b] += n
+    return load
+
+
+def lane_bottlenecks_of(j: Journey, matrix: dict[tuple[str, str], int]) -> list[Draft]:
+    """:func:`lane_bottlenecks` from the lane-to-lane matrix."""
+    load = matrix_load(matrix)
     top = max(load.values(), default=0)
     if top < j.settings.bottleneck_min_handoffs:
         return []
@@ -38,7 +52,7 @@ def lane_bottlenecks(j: Journey, handoffs: list[Handoff]) -> list[Draft]:
     busiest = sorted((ln for ln, n in load.items() if n == top), key=lambda ln: j.lane_index[ln])
     for lane_id in busiest:
         name = j.lane_name(lane_id)
-        n_in = sum(1 for h in handoffs if h.to_lane_id == lane_id)
+        n_in = sum(n for (_, to), n in matrix.items() if to == lane_id)
         out.append(draft(
             "bottleneck-lane", Severity.WARNING, f"Bottleneck lane: {name} ({top} hand-offs)",
             f"{name} is where work changes hands most: {n_in} hand-off(s) come in and "

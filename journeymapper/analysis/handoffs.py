@@ -40,39 +40,65 @@ def find_handoffs(j: Journey) -> list[Handoff]:
 
 def handoff_steps(j: Journey) -> Generator[None, None, list[Handoff]]:
     """:func:`find_handoffs` in steps of :data:`CHUNK` cards."""
-    tps, layer, succ = j.tps, j.layer, j.succ
     out: list[Handoff] = []
-    for i, (s, targets) in enumerate(succ.items()):
+    for i, s in enumerate(j.succ):
         if i % CHUNK == CHUNK - 1:
             yield
-        ls = tps[s].lane_id
-        la = layer[ls]
-        if la is CUSTOMER:
-            preds = [p for p in j.pred[s] if layer[tps[p].lane_id] is not CUSTOMER]
-            if not preds:
-                continue
-            for t in targets:
-                lt = tps[t].lane_id
-                if layer[lt] is CUSTOMER:
-                    continue
-                for p in preds:  # customer-carried: p -> s (customer) -> t
-                    lp = tps[p].lane_id
-                    if lp != lt:
-                        out.append(Handoff(CARRIED, lp, lt,
-                                           tps[t].stage_id, (p, s, t),
-                                           (j.pred[s][p], targets[t])))
-            continue
-        for t, fid in targets.items():
-            lt = tps[t].lane_id
-            lb = layer[lt]
-            if lt == ls or lb is CUSTOMER:
-                continue
-            kind = BACKSTAGE if la in BEHIND and lb in BEHIND else VISIBLE
-            out.append(Handoff(kind, ls, lt, tps[t].stage_id, (s, t), (fid,)))
+        out += source_handoffs(j, s)
     place = j.place_of
-    out.sort(key=lambda h: (place[h.touchpoint_ids[-1]], place[h.touchpoint_ids[0]],
-                            h.flow_ids))
+    out.sort(key=lambda h: handoff_key(place, h))
     return out
+
+
+def source_handoffs(j: Journey, s: str) -> list[Handoff]:
+    """The hand-offs whose *source* is card ``s`` (see :func:`handoff_source`), unsorted. They
+    read ``s``, its flows and the lane, layer and stage of its neighbours only."""
+    tps, layer = j.tps, j.layer
+    targets = j.succ[s]
+    out: list[Handoff] = []
+    ls = tps[s].lane_id
+    la = layer[ls]
+    if la is CUSTOMER:
+        preds = [p for p in j.pred[s] if layer[tps[p].lane_id] is not CUSTOMER]
+        if not preds:
+            return out
+        for t in targets:
+            lt = tps[t].lane_id
+            if layer[lt] is CUSTOMER:
+                continue
+            for p in preds:  # customer-carried: p -> s (customer) -> t
+                lp = tps[p].lane_id
+                if lp != lt:
+                    out.append(Handoff(CARRIED, lp, lt,
+                                       tps[t].stage_id, (p, s, t),
+                                       (j.pred[s][p], targets[t])))
+        return out
+    for t, fid in targets.items():
+        lt = tps[t].lane_id
+        lb = layer[lt]
+        if lt == ls or lb is CUSTOMER:
+            continue
+        kind = BACKSTAGE if la in BEHIND and lb in BEHIND else VISIBLE
+        out.append(Handoff(kind, ls, lt, tps[t].stage_id, (s, t), (fid,)))
+    return out
+
+
+def handoff_source(h: Handoff) -> str:
+    """The card a hand-off is found from: the sender, or the customer card that carries it."""
+    return h.touchpoint_ids[1] if h.kind is CARRIED else h.touchpoint_ids[0]
+
+
+def handoff_key(place: dict[str, tuple[int, int]], h: Handoff
+                ) -> tuple[tuple[int, int], tuple[int, int], tuple[str, ...]]:
+    """The order of the hand-off list: receiving card, sending card (map order), flows. Unique:
+    no two hand-offs have the same flows."""
+    return place[h.touchpoint_ids[-1]], place[h.touchpoint_ids[0]], h.flow_ids
+
+
+def lane_pair(j: Journey, h: Handoff) -> tuple[str, str]:
+    """The two lanes of a (not customer-carried) hand-off in lane order."""
+    a, b = h.from_lane_id, h.to_lane_id
+    return (b, a) if j.lane_index[b] < j.lane_index[a] else (a, b)
 
 
 def matrix_of(handoffs: list[Handoff]) -> dict[tuple[str, str], int]:
@@ -100,28 +126,24 @@ def handoff_finding_steps(j: Journey, handoffs: list[Handoff]
     """:func:`handoff_findings` in steps of :data:`CHUNK` hand-offs."""
     pairs: dict[tuple[str, str], list[Handoff]] = {}
     out: list[Draft] = []
-    lane_index = j.lane_index
     for i, h in enumerate(handoffs):
         if i % CHUNK == CHUNK - 1:
             yield
         if h.kind is CARRIED:
-            out.append(_carried(j, h))
+            out.append(carried_draft(j, h))
         else:
-            a, b = h.from_lane_id, h.to_lane_id
-            if lane_index[b] < lane_index[a]:  # the pair in lane order (a stable sort of 2)
-                a, b = b, a
-            pairs.setdefault((a, b), []).append(h)
+            pairs.setdefault(lane_pair(j, h), []).append(h)
     n = 0
     for (a, b), hs in pairs.items():
         n += len(hs)
         if n >= CHUNK:
             n = 0
             yield
-        out.append(_pair(j, a, b, hs))
+        out.append(pair_draft(j, a, b, hs))
     return out
 
 
-def _carried(j: Journey, h: Handoff) -> Draft:
+def carried_draft(j: Journey, h: Handoff) -> Draft:
     a, b = j.lane_name(h.from_lane_id), j.lane_name(h.to_lane_id)
     first, mid, last = h.touchpoint_ids
     who = _who(j.lane_name(j.tps[mid].lane_id))
@@ -135,7 +157,7 @@ def _carried(j: Journey, h: Handoff) -> Draft:
         lane_ids=(h.from_lane_id, h.to_lane_id), stage_ids=(h.stage_id,), flow_ids=h.flow_ids)
 
 
-def _pair(j: Journey, a: str, b: str, hs: list[Handoff]) -> Draft:
+def pair_draft(j: Journey, a: str, b: str, hs: list[Handoff]) -> Draft:
     na, nb = j.lane_name(a), j.lane_name(b)
     visible = sum(1 for h in hs if h.kind is VISIBLE)
     steps = [f"{j.card(h.touchpoint_ids[0])} → {j.card(h.touchpoint_ids[1])}" for h in hs[:3]]
@@ -219,18 +241,41 @@ def ping_pong_steps(j: Journey) -> Generator[None, None, list[Draft]]:
     for i, (key, path) in enumerate(found.items()):
         if i % CHUNK == CHUNK - 1:
             yield
-        a, b = j.lane_name(j.tp(path[0]).lane_id), j.lane_name(j.tp(path[1]).lane_id)
-        flows = [succ[u][v] for u, v in pairwise(path)]
-        out.append(draft(
-            "ping-pong", Severity.WARNING, f"Ping-pong: {a} → {b} → {a}",
-            f"The work bounces from {a} to {b} and back to {a}: "
-            + " → ".join(j.card(t) for t in path) + ".",
-            f"Find out why {b} sends the work back to {a} and settle it at the first pass, or "
-            "let one lane own this step from end to end.",
-            key=key, order=j.place(path[0]), touchpoint_ids=path,
-            lane_ids=(j.tp(path[0]).lane_id, j.tp(path[1]).lane_id),
-            stage_ids=uniq(j.tp(t).stage_id for t in path), flow_ids=flows))
+        out.append(ping_pong_draft(j, key, path))
     return out
+
+
+def bounces_at(j: Journey, m: str) -> list[tuple[tuple[str, ...], list[str]]]:
+    """The ping-pongs A -> B -> A through middle card ``m`` (``ping_pong_max_run`` 1 only): the
+    key (the two flows, sorted) and the path of each. Each key has one path only."""
+    tps, layer, succ, pred = j.tps, j.layer, j.succ, j.pred
+    lane_b = tps[m].lane_id
+    out: list[tuple[tuple[str, ...], list[str]]] = []
+    if layer[lane_b] is CUSTOMER:
+        return out
+    for p, first_flow in pred[m].items():
+        lane_a = tps[p].lane_id
+        if lane_a == lane_b or layer[lane_a] is CUSTOMER:
+            continue
+        for y, back_flow in succ[m].items():
+            if y != p and tps[y].lane_id == lane_a:
+                out.append((tuple(sorted((first_flow, back_flow))), [p, m, y]))
+    return out
+
+
+def ping_pong_draft(j: Journey, key: tuple[str, ...], path: list[str]) -> Draft:
+    succ = j.succ
+    a, b = j.lane_name(j.tp(path[0]).lane_id), j.lane_name(j.tp(path[1]).lane_id)
+    flows = [succ[u][v] for u, v in pairwise(path)]
+    return draft(
+        "ping-pong", Severity.WARNING, f"Ping-pong: {a} → {b} → {a}",
+        f"The work bounces from {a} to {b} and back to {a}: "
+        + " → ".join(j.card(t) for t in path) + ".",
+        f"Find out why {b} sends the work back to {a} and settle it at the first pass, or "
+        "let one lane own this step from end to end.",
+        key=key, order=j.place(path[0]), touchpoint_ids=path,
+        lane_ids=(j.tp(path[0]).lane_id, j.tp(path[1]).lane_id),
+        stage_ids=uniq(j.tp(t).stage_id for t in path), flow_ids=flows)
 
 
 def find_cycles(j: Journey) -> tuple[list[list[str]], bool]:
