@@ -1,8 +1,13 @@
 """AnalysisController: the live analysis of one open workshop, refreshed after every change in
 slices on the GUI thread (the analysis reads the live Document, so never in a thread).
 
-Each timer tick runs the job for about 5 ms; a finished result is announced on the *next* tick
-so that the last slice and the overlay's rebuild never share one event. While a card drag is
+After an edit the refresh runs in an event of its own, posted at high priority so that it comes
+before the repaint the edit asked for: the live analysis only redoes what the edit changed (a
+few ms at 2,000 cards), so the result is usually ready within NOW_S and announced at once, and
+the map and its overlay show the edit in the same frame. Many edits in one event-loop turn
+cost one refresh. A refresh that needs longer (the first, a big edit) goes on in timer ticks of
+about 5 ms, and a result finished in a tick is announced on the *next* tick so that the last
+slice and the overlay's rebuild never share one event. While a card drag is
 under way (the view shows a frozen picture) the refresh waits; an edit during a refresh makes
 the job stale and it starts again, so a result always describes the current document.
 """
@@ -16,7 +21,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 
 from journeymapper.analysis import Analysis, AnalysisJob, Finding, LiveAnalysis, Settings
 from journeymapper.model import Change, Document
@@ -27,8 +32,10 @@ if TYPE_CHECKING:
     from .overlay import MapOverlay
 
 SLICE_S = 0.005  # CPU time per tick (a step is 1 to 4 ms at 2,000 cards: ticks stay < 10 ms)
+NOW_S = 0.008  # the refresh right after an edit: this long at most, then ticks as above
 FIRST_DELAY_MS = 250  # the first analysis waits for the window's first paint
 DRAG_WAIT_MS = 40  # while a drag is under way, look again this much later
+_REFRESH = QEvent.Type(QEvent.registerEventType())  # "refresh now", posted after an edit
 
 
 class AnalysisController(QObject):
@@ -49,6 +56,7 @@ class AnalysisController(QObject):
         self.longest_slice = 0.0  # seconds: the longest tick spent in analysis
         self._stopped = False
         self._froze = False  # whether this controller has called gc.freeze()
+        self._posted = False  # a _REFRESH event is on its way
         self.overlay: MapOverlay | None = None  # set by install_analysis
         self.dock: FindingsDock | None = None
         self._timer = QTimer(self)
@@ -112,13 +120,27 @@ class AnalysisController(QObject):
     # -- the refresh ------------------------------------------------------------------------------
     def _on_change(self, change: Change) -> None:
         self._ready = None  # a finished result no longer describes the document
-        self.schedule()
+        if self._stopped or self._posted:
+            return
+        self._posted = True
+        QCoreApplication.postEvent(self, QEvent(_REFRESH),
+                                   Qt.EventPriority.HighEventPriority.value)
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == _REFRESH:
+            self._posted = False
+            if not self._stopped:
+                self._tick(NOW_S, now=True)
+            return True
+        return super().event(e)
 
     def _dragging(self) -> bool:
         fn = self._is_dragging
         return bool(fn()) if callable(fn) else False
 
-    def _tick(self) -> None:
+    def _tick(self, budget: float = SLICE_S, now: bool = False) -> None:
+        """Run the refresh for ``budget`` seconds; ``now``: announce a finished result at once
+        (the refresh right after an edit) rather than on the next tick."""
         doc = self.session.doc
         if self._ready is not None:
             ready, self._ready = self._ready, None
@@ -136,11 +158,16 @@ class AnalysisController(QObject):
                 self.busyChanged.emit(True)
             self._job = self.live.start(doc, self._settings(doc))
         t0 = time.perf_counter()
-        finished = self._job.run_for(SLICE_S)
+        finished = self._job.run_for(budget)
         self.longest_slice = max(self.longest_slice, time.perf_counter() - t0)
         if finished and self._job.result is not None:
-            self._ready = self._with_extra(self._job.result)
+            result = self._with_extra(self._job.result)
             self._job = None
+            if now:
+                self._timer.stop()
+                self._apply(result)
+                return
+            self._ready = result
         self._timer.start(0)
 
     def _apply(self, result: Analysis) -> None:

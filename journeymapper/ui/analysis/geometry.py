@@ -4,7 +4,7 @@ scene coordinates (no graphics items), so a rebuild is cheap and easy to test.""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -27,8 +27,11 @@ from .style import (
 
 if TYPE_CHECKING:
     from journeymapper.ui.canvas import MapView
+    from journeymapper.ui.canvas.items import FlowItem
+    from journeymapper.ui.canvas.layout import Layout
 
 FACING = (Layer.CUSTOMER, Layer.FRONTSTAGE)
+CARRIED = HandoffKind.CUSTOMER_CARRIED
 CHUNK = 400
 
 
@@ -102,8 +105,8 @@ class Scenery:
 
 
 def build_scenery(view: MapView, analysis: Analysis,
-                  hairlines: Hairlines | None = None) -> Scenery:
-    steps = scenery_steps(view, analysis, hairlines)
+                  cache: SceneryCache | None = None) -> Scenery:
+    steps = scenery_steps(view, analysis, cache)
     while True:
         try:
             next(steps)
@@ -111,148 +114,341 @@ def build_scenery(view: MapView, analysis: Analysis,
             return done.value
 
 
-def scenery_steps(view: MapView, analysis: Analysis, hairlines: Hairlines | None = None,
+def scenery_steps(view: MapView, analysis: Analysis, cache: SceneryCache | None = None,
                   chunk: int = CHUNK) -> Generator[None, None, Scenery]:
-    """:func:`build_scenery` in slices of about ``chunk`` hand-offs or findings each, so a big
-    map's overlay is built between frames (the caller restarts it if the map changes)."""
-    sc = view.map_scene
-    lay, doc = sc.layout, sc.doc
-    cards, flows = lay.cards, sc.flows
-    out = Scenery()
-    lines = hairlines if hairlines is not None else Hairlines()
-    open_ = [f for f in analysis.findings if not f.dismissed]
-    gone = _dismissed_flows(analysis.findings)
+    """:func:`build_scenery` in slices of about ``chunk`` shapes made each, so a big map's
+    overlay is built between frames (the caller restarts it if the map changes). With a
+    ``cache`` that built the previous overlay, only what an edit changed is made again."""
+    return (cache if cache is not None else SceneryCache()).steps(view, analysis, chunk)
 
-    def band(fid: str, color: str, style: Qt.PenStyle) -> None:
-        item = flows.get(fid)
-        if item is not None:
-            far = lines.of(fid, item) if style is Qt.PenStyle.SolidLine else []
-            out.bands.append(Band(fid, color, style, item.boundingRect(), far))
 
-    # hand-offs: a band on each flow, a badge where the work arrives
-    arrivals: Counter[tuple[str, HandoffKind]] = Counter()
-    carried: dict[str, list[tuple[str, str]]] = {}
-    for i, h in enumerate(analysis.handoffs):
-        if i % chunk == chunk - 1:
-            yield
-        if gone and all(f in gone for f in h.flow_ids):
-            continue
-        if any(t not in cards for t in h.touchpoint_ids):
-            continue
-        color, style, _, _, _ = HANDOFF_STYLE[h.kind]
-        for fid in h.flow_ids:
-            band(fid, color, style)
-        if h.kind is HandoffKind.CUSTOMER_CARRIED:
-            mid = h.touchpoint_ids[1]
-            out.outlines.append(Outline(cards[mid].adjusted(-5, -5, 5, 5), color, 4.0,
-                                        Qt.PenStyle.SolidLine))
-            carried.setdefault(mid, []).append((h.from_lane_id, h.to_lane_id))
+@dataclass(slots=True, eq=False)
+class _Piece:
+    """The shapes made from one hand-off, finding, badge or stage, with what they were made
+    from: ``obj`` (compared with ``is``, then ``==``), ``extra`` (further inputs, compared
+    with ``==``) and the cards and flows whose geometry they read."""
+
+    obj: object
+    extra: object
+    cards: tuple[str, ...] = ()
+    flows: tuple[str, ...] = ()
+    bands: list[Band] = field(default_factory=list)
+    outlines: list[Outline] = field(default_factory=list)
+    tags: list[Tag] = field(default_factory=list)
+    hatches: list[Hatch] = field(default_factory=list)
+
+    def fits(self, obj: object, extra: object) -> bool:
+        return (self.obj is obj or self.obj == obj) and self.extra == extra
+
+
+Key = tuple[object, ...]
+
+
+class SceneryCache:
+    """The overlay's shapes piece by piece, kept between builds.
+
+    A piece is valid while what it was made from is: the same hand-off or finding (the live
+    analysis hands back the very same objects for what an edit did not change; equal ones do
+    too), the same extra inputs, and unchanged geometry of the cards and flows it read. The
+    geometry is compared with the previous build's: a card's rectangle (by value; a layout's
+    rectangles are never changed in place once made) and a flow's route object (the
+    canvas replaces it when it re-routes). Anything the whole overlay reads (lane names, the
+    grid, dismissed hand-offs) drops every piece when it changes. Pieces are assembled in the
+    analysis's order each build, so the result is exactly a fresh build's. A stage's marks and a
+    lane's badge keep the stage's or lane's place in their extra inputs."""
+
+    def __init__(self) -> None:
+        self.hairlines = Hairlines()
+        self._pieces: dict[Key, _Piece] = {}
+        self._by_card: dict[str, set[Key]] = {}
+        self._by_flow: dict[str, set[Key]] = {}
+        self._frame: object = None
+        self._rects: dict[str, QRectF] = {}
+        self._routes: dict[str, object] = {}
+        self.made = 0  # pieces made in the last build (the rest were reused)
+        self.reused = 0
+
+    def clear(self) -> None:
+        self._pieces.clear()
+        self._by_card.clear()
+        self._by_flow.clear()
+        self._frame = None
+
+    def _invalidate(self, frame: object, cards: dict[str, QRectF],
+                    flows: dict[str, FlowItem]) -> None:
+        routes: dict[str, object] = {fid: item.polyline() for fid, item in flows.items()}
+        if frame != self._frame:
+            self.clear()
+            self._frame = frame
         else:
-            arrivals[(h.touchpoint_ids[-1], h.kind)] += 1
-    for (tp, kind), n in arrivals.items():
-        color, _, shape, symbol, label = HANDOFF_STYLE[kind]
-        r = cards[tp]
-        text = symbol if n == 1 else f"{symbol}{n}"
-        out.tags.append(Tag(QPointF(r.left() - 2, r.center().y()), text, color,
-                            f"{n} {label}{'s' if n > 1 else ''} arrive here", shape, rank=2))
-    color = HANDOFF_STYLE[HandoffKind.CUSTOMER_CARRIED][0]
-    names = {ln.id: ln.name for ln in doc.lanes}
-    for tp, pairs in carried.items():
-        r = cards[tp]
-        legs = [f"{names.get(a, '?')} → {names.get(b, '?')}" for a, b in dict.fromkeys(pairs)]
-        tip = "The customer carries the work between departments here:\n" + "\n".join(legs)
-        out.tags.append(Tag(QPointF(r.center().x(), r.bottom() + 15), "◆ carries " + legs[0],
-                            color, tip, None, align="center", max_width=r.width() + 16))
+            old = self._rects
+            dirty = [t for t, r in cards.items()
+                     if (o := old.get(t)) is not r and (o is None or o != r)]
+            dirty += [t for t in old if t not in cards]
+            for t in dirty:
+                for key in self._by_card.pop(t, ()):
+                    self._pieces.pop(key, None)
+            before = self._routes
+            moved = [f for f, r in routes.items() if before.get(f) is not r]
+            moved += [f for f in before if f not in routes]
+            for f in moved:
+                for key in self._by_flow.pop(f, ()):
+                    self._pieces.pop(key, None)
+        self._rects = dict(cards)
+        self._routes = routes
 
-    weakest = _weakest(analysis)
-    stage_tags: dict[str, list[Finding]] = {}
-    card_tags: dict[str, list[Finding]] = {}
-    for i, f in enumerate(open_):
-        if i % chunk == chunk - 1:
-            yield
-        k = f.kind
+    def _keep(self, key: Key, piece: _Piece) -> _Piece:
+        self._pieces[key] = piece
+        for t in piece.cards:
+            self._by_card.setdefault(t, set()).add(key)
+        for f in piece.flows:
+            self._by_flow.setdefault(f, set()).add(key)
+        self.made += 1
+        return piece
+
+    def steps(self, view: MapView, analysis: Analysis,
+              chunk: int = CHUNK) -> Generator[None, None, Scenery]:
+        sc = view.map_scene
+        lay, doc = sc.layout, sc.doc
+        cards, flows = lay.cards, sc.flows
+        gone = _dismissed_flows(analysis.findings)
+        frame = (tuple(doc.lanes), frozenset(gone), lay.grid_left, lay.grid_top)
+        self._invalidate(frame, cards, flows)
+        self.made = self.reused = 0
+        pieces = self._pieces
+        lines = self.hairlines
+        out = Scenery()
+        ranked: tuple[list[Tag], ...] = ([], [], [], [])
+
+        add_bands, add_outlines, add_hatches = (out.bands.extend, out.outlines.extend,
+                                                out.hatches.extend)
+
+        def take(p: _Piece) -> None:
+            add_bands(p.bands)
+            add_outlines(p.outlines)
+            add_hatches(p.hatches)
+            for tag in p.tags:
+                ranked[tag.rank].append(tag)
+
+        def band(p: _Piece, fid: str, color: str, style: Qt.PenStyle) -> None:
+            item = flows.get(fid)
+            if item is not None:
+                far = lines.of(fid, item) if style is Qt.PenStyle.SolidLine else []
+                p.bands.append(Band(fid, color, style, item.boundingRect(), far))
+
+        def due() -> bool:  # time for a slice boundary
+            return self.made % chunk == chunk - 1
+
+        # hand-offs: a band on each flow, a badge where the work arrives. A hand-off's piece is
+        # keyed by its flows (a tuple of flow ids, unlike every other key).
+        arrivals: Counter[tuple[str, HandoffKind]] = Counter()
+        carried: dict[str, list[tuple[str, str]]] = {}
+        get = pieces.get
+        for i, h in enumerate(analysis.handoffs):
+            if i % (chunk * 8) == chunk * 8 - 1:
+                yield
+            p = get(h.flow_ids)
+            if p is None or (p.obj is not h and p.obj != h):
+                # (a kept piece means the cards were there and the flows not dismissed: a card
+                # gone or a dismissal drops it)
+                if gone and all(f in gone for f in h.flow_ids):
+                    continue
+                if any(t not in cards for t in h.touchpoint_ids):
+                    continue
+                if due():
+                    yield
+                p = _Piece(h, None, h.touchpoint_ids, h.flow_ids)
+                color, style, _, _, _ = HANDOFF_STYLE[h.kind]
+                for fid in h.flow_ids:
+                    band(p, fid, color, style)
+                if h.kind is CARRIED:
+                    p.outlines.append(Outline(cards[h.touchpoint_ids[1]].adjusted(-5, -5, 5, 5),
+                                              color, 4.0, Qt.PenStyle.SolidLine))
+                self._keep(h.flow_ids, p)
+            add_bands(p.bands)
+            if h.kind is CARRIED:
+                add_outlines(p.outlines)
+                carried.setdefault(h.touchpoint_ids[1], []).append((h.from_lane_id,
+                                                                    h.to_lane_id))
+            else:
+                arrivals[(h.touchpoint_ids[-1], h.kind)] += 1
+        key: Key
+        for (tp, kind), n in arrivals.items():
+            key = ("a", tp, kind)
+            p = pieces.get(key)
+            if p is None or p.extra != n:
+                if due():
+                    yield
+                color, _, shape, symbol, label = HANDOFF_STYLE[kind]
+                r = cards[tp]
+                text = symbol if n == 1 else f"{symbol}{n}"
+                p = self._keep(key, _Piece(None, n, (tp,), tags=[Tag(
+                    QPointF(r.left() - 2, r.center().y()), text, color,
+                    f"{n} {label}{'s' if n > 1 else ''} arrive here", shape, rank=2)]))
+            take(p)
+        color = HANDOFF_STYLE[HandoffKind.CUSTOMER_CARRIED][0]
+        names = {ln.id: ln.name for ln in doc.lanes}
+        for tp, pairs in carried.items():
+            legs = [f"{names.get(a, '?')} → {names.get(b, '?')}" for a, b in dict.fromkeys(pairs)]
+            key = ("c", tp)
+            p = pieces.get(key)
+            if p is None or p.extra != legs:
+                r = cards[tp]
+                tip = "The customer carries the work between departments here:\n" + "\n".join(legs)
+                p = self._keep(key, _Piece(None, legs, (tp,), tags=[Tag(
+                    QPointF(r.center().x(), r.bottom() + 15), "◆ carries " + legs[0], color,
+                    tip, None, align="center", max_width=r.width() + 16)]))
+            take(p)
+
+        weakest = _weakest(analysis)
+        stage_tags: dict[str, list[Finding]] = {}
+        card_tags: dict[str, list[Finding]] = {}
+        for i, f in enumerate(analysis.findings):
+            if i % (chunk * 8) == chunk * 8 - 1:
+                yield
+            if f.dismissed:
+                continue
+            k = f.kind
+            if k in STAGE_TAGS:
+                for s in f.stage_ids:
+                    stage_tags.setdefault(s, []).append(f)
+                continue
+            if k in CARD_TAGS:
+                for t in f.touchpoint_ids[:1]:
+                    card_tags.setdefault(t, []).append(f)
+                continue
+            if k not in _DRAWN:
+                continue
+            extra: object = None
+            if k == "weak-link":
+                t = f.touchpoint_ids[0] if f.touchpoint_ids else ""
+                tp_ = doc.touchpoints.get(t)
+                extra = (t == weakest, tp_.score if tp_ is not None else None)
+            elif k == "bottleneck-lane":
+                extra = tuple((sum(v for (a, b), v in analysis.matrix.items() if ln in (a, b)),
+                               lay.lane_y.get(ln)) for ln in f.lane_ids)
+            key = ("f", f.id)
+            p = pieces.get(key)
+            if p is None or not p.fits(f, extra):
+                if due():
+                    yield
+                p = self._keep(key, self._finding(f, extra, lay, band))
+            take(p)
+        yield
+        self._stage_marks(view, stage_tags, take)
+        for i, (t, fs) in enumerate(card_tags.items()):
+            if i % chunk == chunk - 1:
+                yield
+            if t not in cards:
+                continue
+            key = ("t", t)
+            p = pieces.get(key)
+            if p is None or not _same(p.obj, fs):
+                p = self._keep(key, _Piece(fs, None, (t,), tags=[_card_tag(cards[t], fs)]))
+            take(p)
+        self.reused = len(analysis.handoffs) + len(analysis.findings) - self.made
+        out.tags = [t for rank in ranked for t in rank]  # a stable sort by rank
+        out.bounds = QRectF(-20, -20, lay.width + 40, lay.height + 40)
+        return out
+
+    def _finding(self, f: Finding, extra: object, lay: Layout,
+                 band: Callable[[_Piece, str, str, Qt.PenStyle], None]) -> _Piece:
+        k, cards = f.kind, lay.cards
         if k in ("ping-pong", "cycle"):
+            p = _Piece(f, extra, f.touchpoint_ids, f.flow_ids)
             for fid in f.flow_ids:
-                band(fid, LOOP_COLOR, Qt.PenStyle.SolidLine)
+                band(p, fid, LOOP_COLOR, Qt.PenStyle.SolidLine)
             first = next((t for t in f.touchpoint_ids if t in cards), None)
             if first is not None:
                 r = cards[first]
-                out.tags.append(Tag(QPointF(r.right() - 12, r.bottom() + 2), "↻", LOOP_COLOR,
-                                    f"{f.title}\n{f.message}", Badge.CIRCLE, f.id, rank=1))
-        elif k == "weak-link":
+                p.tags.append(Tag(QPointF(r.right() - 12, r.bottom() + 2), "↻", LOOP_COLOR,
+                                  f"{f.title}\n{f.message}", Badge.CIRCLE, f.id, rank=1))
+            return p
+        if k == "weak-link":
+            p = _Piece(f, extra, f.touchpoint_ids[:1])
+            strong, score = extra if isinstance(extra, tuple) else (False, None)
             for t in f.touchpoint_ids[:1]:
                 if t not in cards:
                     continue
                 r = cards[t]
-                strong = t == weakest
-                out.outlines.append(Outline(r.adjusted(-6, -6, 6, 6), WEAK_COLOR,
-                                            7.0 if strong else 4.5, Qt.PenStyle.DashLine))
-                score = doc.touchpoints[t].score
+                p.outlines.append(Outline(r.adjusted(-6, -6, 6, 6), WEAK_COLOR,
+                                          7.0 if strong else 4.5, Qt.PenStyle.DashLine))
                 label = "WEAKEST LINK" if strong else "weak link"
                 text = f"{label} {score}/10" if score is not None else label
-                out.tags.append(Tag(QPointF(r.left() - 6, r.top() + 3), text, WEAK_COLOR,
-                                    f"{f.title}\n{f.message}\n→ {f.suggestion}", None, f.id,
-                                    scale=1.3 if strong else 1.0))
-        elif k in STAGE_TAGS:
-            for s in f.stage_ids:
-                stage_tags.setdefault(s, []).append(f)
-        elif k in CARD_TAGS:
-            for t in f.touchpoint_ids[:1]:
-                card_tags.setdefault(t, []).append(f)
-        elif k == "bottleneck-lane":
-            for ln in f.lane_ids:
-                if ln not in lay.lane_y:
-                    continue
-                hr = lay.lane_header_rect(ln)
-                out.outlines.append(Outline(hr.adjusted(3, 3, -3, -3), BOTTLENECK_COLOR, 5.0,
-                                            Qt.PenStyle.SolidLine))
-                n = sum(v for (a, b), v in analysis.matrix.items() if ln in (a, b))
-                out.tags.append(Tag(QPointF(hr.left() + 18, hr.bottom() - 8),
-                                    f"bottleneck · {n} hand-offs", BOTTLENECK_COLOR,
-                                    f"{f.title}\n{f.message}\n→ {f.suggestion}", None, f.id))
-    yield
-    _stage_marks(view, stage_tags, out)
-    for i, (t, fs) in enumerate(card_tags.items()):
-        if i % chunk == chunk - 1:
-            yield
-        if t not in cards:
-            continue
-        r = cards[t]
-        tip = "\n\n".join(f"{x.title}\n{x.message}\n→ {x.suggestion}" for x in fs)
-        loud = [x for x in fs if x.severity is not Severity.INFO]
-        if loud:  # warnings get words; info-level gaps a small "i" (read it in the tooltip)
-            out.tags.append(Tag(QPointF(r.right() + 4, r.top() + 3),
-                                " · ".join(CARD_TAGS[x.kind] for x in loud), GAP_COLOR, tip,
-                                None, loud[0].id, align="right", rank=1))
-        else:
-            out.tags.append(Tag(QPointF(r.right() - 4, r.bottom() - 2), "i", GAP_COLOR, tip,
-                                Badge.CIRCLE, fs[0].id, scale=0.85, rank=3))
-    out.tags.sort(key=lambda t: t.rank)
-    out.bounds = QRectF(-20, -20, lay.width + 40, lay.height + 40)
-    return out
+                p.tags.append(Tag(QPointF(r.left() - 6, r.top() + 3), text, WEAK_COLOR,
+                                  f"{f.title}\n{f.message}\n→ {f.suggestion}", None, f.id,
+                                  scale=1.3 if strong else 1.0))
+            return p
+        # bottleneck-lane: the lane's header (the grid is part of the frame)
+        p = _Piece(f, extra)
+        counts = extra if isinstance(extra, tuple) else ()
+        for ln, (n, _) in zip(f.lane_ids, counts, strict=False):
+            if ln not in lay.lane_y:
+                continue
+            hr = lay.lane_header_rect(ln)
+            p.outlines.append(Outline(hr.adjusted(3, 3, -3, -3), BOTTLENECK_COLOR, 5.0,
+                                      Qt.PenStyle.SolidLine))
+            p.tags.append(Tag(QPointF(hr.left() + 18, hr.bottom() - 8),
+                              f"bottleneck · {n} hand-offs", BOTTLENECK_COLOR,
+                              f"{f.title}\n{f.message}\n→ {f.suggestion}", None, f.id))
+        return p
+
+    def _stage_marks(self, view: MapView, found: dict[str, list[Finding]],
+                     take: Callable[[_Piece], None]) -> None:
+        sc = view.map_scene
+        lay, doc = sc.layout, sc.doc
+        facing = [ln.id for ln in doc.lanes if ln.layer in FACING and ln.id in lay.lane_y]
+        for s, fs in found.items():
+            if s not in lay.stage_x:
+                continue
+            empty = tuple(not lay.cells.get((s, ln)) for ln in facing)
+            where = (empty, lay.stage_x[s], lay.height, tuple(lay.lane_y[ln] for ln in facing))
+            key: Key = ("s", s)
+            p = self._pieces.get(key)
+            if p is None or p.extra != where or not _same(p.obj, fs):
+                p = self._keep(key, _stage_piece(lay, s, fs, facing, empty))
+                p.extra = where
+            take(p)
 
 
-def _stage_marks(view: MapView, found: dict[str, list[Finding]], out: Scenery) -> None:
-    sc = view.map_scene
-    lay, doc = sc.layout, sc.doc
-    facing = [ln.id for ln in doc.lanes if ln.layer in FACING and ln.id in lay.lane_y]
-    for s, fs in found.items():
-        if s not in lay.stage_x:
-            continue
-        kinds = {f.kind for f in fs}
-        if "gap-empty-stage" in kinds:
-            r = lay.stage_rect(s)
-            out.hatches.append(Hatch(QRectF(r.left(), lay.grid_top, r.width(),
-                                            lay.height - lay.grid_top), GAP_COLOR))
-        elif "gap-no-customer-contact" in kinds:
-            for ln in facing:
-                if not lay.cells.get((s, ln)):
-                    out.hatches.append(Hatch(lay.cell_rect(s, ln), GAP_COLOR))
-        x, w = lay.stage_x[s]
-        text = " · ".join(STAGE_TAGS[f.kind] for f in fs)
-        tip = "\n\n".join(f"{f.title}\n{f.message}\n→ {f.suggestion}" for f in fs)
-        out.tags.append(Tag(QPointF(x + w - 4, lay.height + 10), text, GAP_COLOR, tip, None,
-                            fs[0].id, align="right", max_width=w - 8))
+_DRAWN = frozenset({"ping-pong", "cycle", "weak-link", "bottleneck-lane"})
+
+
+def _same(a: object, b: list[Finding]) -> bool:
+    """Whether ``a`` is a list of the same findings as ``b`` (each the same object or equal)."""
+    return (isinstance(a, list) and len(a) == len(b)
+            and all(x is y or x == y for x, y in zip(a, b, strict=True)))
+
+
+def _card_tag(r: QRectF, fs: list[Finding]) -> Tag:
+    tip = "\n\n".join(f"{x.title}\n{x.message}\n→ {x.suggestion}" for x in fs)
+    loud = [x for x in fs if x.severity is not Severity.INFO]
+    if loud:  # warnings get words; info-level gaps a small "i" (read it in the tooltip)
+        return Tag(QPointF(r.right() + 4, r.top() + 3),
+                   " · ".join(CARD_TAGS[x.kind] for x in loud), GAP_COLOR, tip,
+                   None, loud[0].id, align="right", rank=1)
+    return Tag(QPointF(r.right() - 4, r.bottom() - 2), "i", GAP_COLOR, tip,
+               Badge.CIRCLE, fs[0].id, scale=0.85, rank=3)
+
+
+def _stage_piece(lay: Layout, s: str, fs: list[Finding], facing: list[str],
+                 empty: tuple[bool, ...]) -> _Piece:
+    p = _Piece(fs, empty)
+    kinds = {f.kind for f in fs}
+    if "gap-empty-stage" in kinds:
+        r = lay.stage_rect(s)
+        p.hatches.append(Hatch(QRectF(r.left(), lay.grid_top, r.width(),
+                                      lay.height - lay.grid_top), GAP_COLOR))
+    elif "gap-no-customer-contact" in kinds:
+        for ln, hollow in zip(facing, empty, strict=True):
+            if hollow:
+                p.hatches.append(Hatch(lay.cell_rect(s, ln), GAP_COLOR))
+    x, w = lay.stage_x[s]
+    text = " · ".join(STAGE_TAGS[f.kind] for f in fs)
+    tip = "\n\n".join(f"{f.title}\n{f.message}\n→ {f.suggestion}" for f in fs)
+    p.tags.append(Tag(QPointF(x + w - 4, lay.height + 10), text, GAP_COLOR, tip, None,
+                      fs[0].id, align="right", max_width=w - 8))
+    return p
 
 
 def _dismissed_flows(findings: list[Finding]) -> set[str]:

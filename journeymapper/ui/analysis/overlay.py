@@ -2,10 +2,12 @@
 layer (so the window's overlay key, which shows and hides that layer, shows and hides it).
 
 It rebuilds when a new analysis arrives and when the canvas lays the map out again (the
-projector theme switched on): the shapes are recomputed from the layout a slice at a time
-between frames (restarted if the map changes meanwhile) and the tag items are reused, not
-recreated. While the overlay is switched off nothing is built; the first paint after it is
-switched on asks for the build. ``rebuild()`` does it all at once (pictures, tests)."""
+projector theme switched on). Shapes are kept piece by piece (:class:`SceneryCache`), so after
+an edit only the pieces it changed are made again, at once; a big build (the first, a new
+theme) runs a slice at a time between frames (restarted if the map changes meanwhile). The tag
+items are reused, not recreated. While the overlay is switched off nothing is built; the first
+paint after it is switched on asks for the build. ``rebuild()`` does it all at once (pictures,
+tests)."""
 
 from __future__ import annotations
 
@@ -20,11 +22,12 @@ from journeymapper.analysis import Analysis
 from journeymapper.ui.canvas import MapView
 from journeymapper.ui.canvas.scene import LayerItem, MapScene
 
-from .geometry import Hairlines, Scenery, build_scenery, scenery_steps
+from .geometry import Scenery, SceneryCache, build_scenery, scenery_steps
 from .items import ShapesItem, TagItem
 from .legend import LegendItem
 
 SLICE_S = 0.006  # build time per tick
+NOW_S = 0.006  # a new analysis is built at once, in the same event, if it takes no longer
 MAX_TAG_ITEMS = 200  # tags with items of their own (tooltips); the rest are painted in bulk
 
 
@@ -45,7 +48,7 @@ class MapOverlay(QObject):
         self.scenery = Scenery(bounds=QRectF(-20, -20, lay.width + 40, lay.height + 40))
         self.shapes.scenery = self.scenery  # painted (so it can ask for a build) when shown
         self.legend.set_rect(QRectF(0, 0, lay.grid_left, lay.grid_top))
-        self.hairlines = Hairlines()
+        self.cache = SceneryCache()  # the last build's shapes, piece by piece
         self._layout: object = None
         self.last_build_s = 0.0  # the last build's final slice (or the whole synchronous build)
         self.longest_step = 0.0
@@ -72,12 +75,34 @@ class MapOverlay(QObject):
         self.pending = analysis
         if self.visible():
             self._start_build()
+            self._finish_now()
+
+    def _finish_now(self) -> None:
+        """Build right away for up to NOW_S: after an edit only the changed pieces are made
+        again (a few ms at 2,000 cards), so the map and its overlay show the edit in the same
+        frame. What is not done by then goes on a slice per tick."""
+        sc = _scene_of(self.view)
+        if sc is None or self._build is None or not shiboken6.isValid(self.root):
+            return
+        steps = self._build[0]
+        t0 = time.perf_counter()
+        while time.perf_counter() - t0 < NOW_S:
+            try:
+                next(steps)
+            except StopIteration as done:
+                self._steps.stop()
+                self._build = self._built = None
+                assert self.pending is not None
+                self.analysis, self.pending = self.pending, None
+                self._apply(done.value, sc, t0)
+                return
+        self.longest_step = max(self.longest_step, time.perf_counter() - t0)
 
     def _start_build(self) -> None:
         sc = _scene_of(self.view)
         if sc is None or self.pending is None:
             return
-        steps = scenery_steps(self.view, self.pending, self.hairlines)
+        steps = scenery_steps(self.view, self.pending, self.cache)
         self._build = (steps, sc.layout, sc.doc.revision)
         self._built = None
         self._steps.start(0)
@@ -120,7 +145,7 @@ class MapOverlay(QObject):
             return
         sc = self.view.map_scene
         t0 = time.perf_counter()
-        self._apply(build_scenery(self.view, self.analysis, self.hairlines), sc, t0)
+        self._apply(build_scenery(self.view, self.analysis, self.cache), sc, t0)
 
     def _apply(self, s: Scenery, sc: MapScene, t0: float) -> None:
         self._layout = sc.layout
