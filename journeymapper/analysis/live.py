@@ -24,12 +24,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Generator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from journeymapper.model import Document
+from journeymapper.model import Document, TouchPoint
 
 from .results import Analysis
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .incremental import Incremental
 
 
 class AnalysisJob:
@@ -51,11 +54,12 @@ class AnalysisJob:
         return self.result is not None
 
     def step(self) -> bool:
-        """Run one slice; True when the analysis is finished. A stale job never finishes."""
-        if self.result is not None:
-            return True
+        """Run one slice; True when the analysis is finished. A stale job never finishes (nor
+        reports a result it finished before the edit: its ``result`` is of the past)."""
         if self.stale:
             return False
+        if self.result is not None:
+            return True
         try:
             next(self._steps)
         except StopIteration as finished:
@@ -73,7 +77,11 @@ class AnalysisJob:
 
 
 class LiveAnalysis:
-    """Keep one per open workshop; :meth:`refresh` (or :meth:`start`) after each change."""
+    """Keep one per open workshop; :meth:`refresh` (or :meth:`start`) after each change.
+
+    ``incremental`` tells whether the last refresh updated the previous result from what the
+    edit changed (True) or analysed the whole map (False); ``reused`` whether the NetworkX graph
+    and the loop list were kept or patched rather than rebuilt."""
 
     def __init__(self) -> None:
         self._key: tuple[object, ...] | None = None
@@ -81,7 +89,9 @@ class LiveAnalysis:
         self._loops: tuple[list[list[str]], bool] | None = None
         self._tps: dict[str, object] = {}
         self._frame: tuple[object, ...] = ()
+        self._inc: Incremental | None = None
         self.reused = False  # whether the last refresh reused the graph and loops
+        self.incremental = False  # whether it was updated from the edit's changes
 
     def refresh(self, doc: Document, settings: Settings | None = None, *,
                 include_betweenness: bool = False) -> Analysis:
@@ -96,10 +106,60 @@ class LiveAnalysis:
     def _steps(self, doc: Document, settings: Settings | None,
                include_betweenness: bool) -> Generator[None, None, Analysis]:
         from .engine import analysis_steps
+        from .incremental import Duplicate, Incremental
+
+        s = settings if settings is not None else Settings.from_document(doc)
+        self.incremental = False
+        if not include_betweenness:
+            result = self._incremental(doc, s)
+            if result is not None:
+                return result
+        yield from self._topology(doc, s)
+        assert self._loops is not None
+        if not include_betweenness:
+            inc = Incremental()  # installed once complete: an abandoned job leaves no trace
+            try:
+                result = yield from inc.full_steps(doc, s, self._graph, self._loops)
+            except Duplicate:
+                pass
+            else:
+                self._inc = inc
+                return result
+        self._inc = None
+        return (yield from analysis_steps(doc, s, include_betweenness=include_betweenness,
+                                          graph=self._graph, loops=self._loops))
+
+    def _incremental(self, doc: Document, s: Settings) -> Analysis | None:
+        """The result updated from the edit's changes, or None if that is not possible."""
+        from .incremental import Duplicate, Rebuild
+
+        if self._graph is None or self._loops is None or self._key is None or self._inc is None:
+            return None
+        d = self._inc.delta(doc, s)
+        if d is None:
+            return None
+        old = self._key
+        if d.flows:
+            gone = {(f.source_id, f.target_id, f.id) for f, _ in d.flows if f is not None}
+            added = {(f.source_id, f.target_id, f.id) for _, f in d.flows if f is not None}
+            key = (old[0], (old[1] - gone) | added, *old[2:])  # type: ignore[operator]
+            if not self._patch(old, key, s):
+                return None
+            self._key = key
+        self._update_cards(doc, [n for _, n in d.cards])
+        try:
+            result = self._inc.update(doc, d, self._graph, self._loops)
+        except (Duplicate, Rebuild):
+            self._inc = None
+            return None
+        self.reused = self.incremental = True
+        return result
+
+    def _topology(self, doc: Document, s: Settings) -> Generator[None, None, None]:
+        """The graph and the loop list of ``doc``: kept, patched or rebuilt (in two slices)."""
         from .graph import Journey, build_graph
         from .handoffs import find_cycles
 
-        s = settings if settings is not None else Settings.from_document(doc)
         key = (frozenset(doc.touchpoints),
                frozenset((f.source_id, f.target_id, f.id) for f in doc.flows.values()),
                s.cycle_max_length, s.cycle_max_count)
@@ -120,8 +180,6 @@ class LiveAnalysis:
             self._loops = find_cycles(Journey.of(doc, s, self._graph))
             self._key = key
             yield
-        return (yield from analysis_steps(doc, s, include_betweenness=include_betweenness,
-                                          graph=self._graph, loops=self._loops))
 
     def _patch(self, old: tuple[Any, ...], new: tuple[Any, ...], s: Settings) -> bool:
         """Only flows changed: patch the graph's edges and the loop list in place of a rebuild.
@@ -156,6 +214,20 @@ class LiveAnalysis:
             return False
         self._loops = (loops, False)
         return True
+
+    def _update_cards(self, doc: Document, cards: list[TouchPoint]) -> None:
+        """Node attributes of changed cards (lanes and stages are as before)."""
+        if not cards:
+            return
+        from .graph import layer_of
+
+        stage_index = {st.id: i for i, st in enumerate(doc.stages)}
+        nodes = self._graph.nodes
+        for t in cards:
+            nodes[t.id].update(lane=t.lane_id, layer=layer_of(doc.lane(t.lane_id)),
+                               stage=t.stage_id, stage_index=stage_index[t.stage_id],
+                               score=t.score)
+            self._tps[t.id] = t
 
     def _update_nodes(self, doc: Document, frame: tuple[object, ...]) -> None:
         from .graph import layer_of
