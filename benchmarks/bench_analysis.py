@@ -33,6 +33,7 @@ import time
 from collections.abc import Callable
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -198,19 +199,97 @@ def bench(n: int, repeat: int) -> None:
           f"{between:7.1f} ms   x{between / between_raw:4.2f}")
 
 
+def edit_kinds(doc: Document, rnd: random.Random) -> dict[str, Callable[[], object]]:
+    """One edit of each live kind, applied to ``doc`` when called."""
+    ids = sorted(doc.touchpoints)
+    stage_ids = [st.id for st in doc.stages]
+    lane_ids = [ln.id for ln in doc.lanes]
+
+    def card() -> TouchPoint:
+        return doc.touchpoints[rnd.choice(ids)]
+
+    def move_cell() -> object:
+        t = card()
+        return doc.apply(edits.move_touchpoint(doc, t.id, rnd.choice(stage_ids),
+                                               rnd.choice(lane_ids)))
+
+    def move_within() -> object:
+        t = card()
+        return doc.apply(edits.move_touchpoint(doc, t.id, t.stage_id, t.lane_id, 0))
+
+    def retitle() -> object:
+        return doc.apply(edits.update_touchpoint(doc, card().id, title=f"Card {rnd.random()}"))
+
+    def score() -> object:
+        return doc.apply(edits.update_touchpoint(doc, card().id, score=rnd.randrange(11)))
+
+    def add_flow() -> object:
+        while True:
+            a, b = rnd.sample(ids, 2)
+            if not doc.flow_between(a, b):
+                return doc.apply(edits.add_flow(doc, a, b))
+
+    def remove_flow() -> object:
+        return doc.apply(edits.remove_flows(doc, [rnd.choice(sorted(doc.flows))]))
+
+    def pain() -> object:
+        return doc.apply(edits.add_pain_point(doc, card().id, "Too slow", 4))
+
+    def dismiss() -> object:
+        f = rnd.choice(KINDS_FINDINGS)  # from the first analysis: most still exist
+        return doc.apply(edits.restore_finding(doc, f.id) if f.id in doc.dismissed
+                         else edits.dismiss_finding(doc, f.id))
+
+    return {"move to another cell": move_cell, "move within its cell": move_within,
+            "retitle a card": retitle, "change a score": score, "add a flow": add_flow,
+            "remove a flow": remove_flow, "add a pain point": pain, "dismiss a finding": dismiss}
+
+
+KINDS_FINDINGS: list[Any] = []
+
+
+def bench_edits(n: int, repeat: int) -> None:
+    """Median CPU ms of ``LiveAnalysis.refresh`` right after one edit of each kind (the edit
+    itself not counted), beside ``analyze`` of the same map."""
+    doc = make_document(n, int(n * 1.45))
+    live = LiveAnalysis()
+    KINDS_FINDINGS[:] = live.refresh(doc).findings
+    rnd = random.Random(3)
+    clock = time.thread_time if CLOCK is time.process_time else CLOCK
+    full = median_ms(lambda: analyze(doc), max(3, repeat // 4))
+    print(f"\n{n} cards: live refresh after one edit, median CPU ms of {repeat} "
+          f"(analyze(doc) {full:.1f} ms)")
+    for name, edit in edit_kinds(doc, rnd).items():
+        times, inc = [], 0
+        for _ in range(repeat):
+            edit()
+            t0 = clock()
+            live.refresh(doc)
+            times.append((clock() - t0) * 1000)
+            inc += getattr(live, "incremental", False)
+        print(f"  {name:22} {statistics.median(times):6.2f} ms  (max {max(times):6.2f}; "
+              f"incremental {inc}/{repeat})")
+
+
 def main(argv: list[str]) -> None:
     global CLOCK, FREEZE
     if "--wall" in argv:
         CLOCK = time.perf_counter
     FREEZE = "--gc-freeze" in argv
+    flags = {a for a in argv if a.startswith("--")}
     argv = [a for a in argv if not a.startswith("--")]
     sizes = [int(a) for a in argv] or [500, 2000, 5000]
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     clock = "wall-clock" if CLOCK is time.perf_counter else "CPU-time (process_time)"
     print(f"Medians of {clock}; load average at start: {load} on {os.cpu_count()} cores"
           + ("; gc.freeze() after loading" if FREEZE else ""))
+    if "--edits-only" not in flags:
+        for n in sizes:
+            bench(n, repeat=15 if n <= 2000 else 7)
+            if FREEZE:
+                gc.unfreeze()
     for n in sizes:
-        bench(n, repeat=15 if n <= 2000 else 7)
+        bench_edits(n, repeat=41)
         if FREEZE:
             gc.unfreeze()
 

@@ -251,7 +251,11 @@ class Incremental:
         self._review()
         yield
         self.u_first: list[str] | None = None
+        self.u_names = ""
         self.u_memo: dict[str, tuple[Any, Draft]] = {}
+        self.u_roots: dict[str, list[str]] = {}
+        self.u_root_of: dict[str, str] = {}
+        self.u_left: set[str] = set()
         self._unreachable(True)
         yield
         self.fentries.sort(key=_K0)
@@ -364,9 +368,12 @@ class Incremental:
             pass
         self._review()
         first = self._starts()
-        if (d.flows or first != self.u_first or not changed.isdisjoint(self.u_left)
-                or not changed.isdisjoint(first)):
-            self._unreachable(bool(d.flows) or first != self.u_first)
+        if d.flows or first != self.u_first:
+            self._unreachable(True)
+        elif not changed.isdisjoint(self.u_left) or not changed.isdisjoint(first):
+            placed = {n.id for o, n in d.cards
+                      if (o.stage_id, o.lane_id) != (n.stage_id, n.lane_id)}
+            self._unreachable(False, None if not placed.isdisjoint(self.u_left) else changed)
         self._snapshot(doc, self.s or Settings())
         result = self._result()
         self.ready = True
@@ -499,31 +506,45 @@ class Incremental:
                 return [c for c in cards if not j.pred[c]] or cards
         return []
 
-    def _unreachable(self, reach: bool) -> None:
+    def _unreachable(self, reach: bool, changed: set[str] | None = None) -> None:
+        """Unreachable cards, one unit per root. ``changed``: cards edited in place (same cell,
+        same flows, starts unchanged): the roots stay, only the roots naming them are redrafted.
+        """
         j = self.j
         if not j.n_flows:
-            self.u_left: set[str] = set()
-            self._set(("u",), [])
+            for root in self.u_roots:
+                self._set(("u", root), [])
+            self.u_roots, self.u_root_of, self.u_left = {}, {}, set()
             return
         first = self._starts()
         if reach or first != self.u_first:
             self.u_seen = gaps.reachable_from(j, first)
             self.u_first = first
         names = gaps.start_names(j, first)
-        roots = gaps.unreachable_roots(j, self.u_seen, self.lonely)
-        self.u_left = {c for root, behind in roots for c in (root, *behind)}
-        memo, tps, pred = self.u_memo, j.tps, j.pred
-        drafts = []
-        fresh: dict[str, tuple[Any, Draft]] = {}
-        for root, behind in roots:
-            key = (names, bool(pred[root]), tps[root], *(tps[c] for c in behind))
-            got = memo.get(root)
-            if got is None or got[0] != key:
-                got = (key, gaps.unreachable_draft(j, names, root, behind))
-            fresh[root] = got
-            drafts.append(got[1])
-        self.u_memo = fresh
-        self._set(("u",), drafts)
+        if changed is not None and names == self.u_names:
+            for root in {self.u_root_of[c] for c in changed if c in self.u_root_of}:
+                self._set(("u", root), [self._u_draft(names, root, self.u_roots[root])])
+            return
+        self.u_names = names
+        roots = dict(gaps.unreachable_roots(j, self.u_seen, self.lonely))
+        for root in self.u_roots:
+            if root not in roots:
+                self._set(("u", root), [])
+        for root, behind in roots.items():
+            self._set(("u", root), [self._u_draft(names, root, behind)])
+        self.u_roots = roots
+        self.u_root_of = {c: root for root, behind in roots.items() for c in (root, *behind)}
+        self.u_left = set(self.u_root_of)
+
+    def _u_draft(self, names: str, root: str, behind: list[str]) -> Draft:
+        j = self.j
+        tps = j.tps
+        key = (names, bool(j.pred[root]), tps[root], *(tps[c] for c in behind))
+        got = self.u_memo.get(root)
+        if got is None or got[0] != key:
+            got = (key, gaps.unreachable_draft(j, names, root, behind))
+            self.u_memo[root] = got
+        return got[1]
 
     def _lanes(self, matrix: dict[tuple[str, str], int]) -> None:
         self._set(("l",), lane_bottlenecks_of(self.j, matrix))
