@@ -287,6 +287,7 @@ class FlowItem(QGraphicsItem):
         self._poly = QPolygonF()
         self._bounds = QRectF()
         self.loop = False  # a feedback loop to an earlier stage: drawn dashed
+        self.route_key: object = None  # what the route was made from (the scene compares it)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(Z_FLOW)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF
@@ -25,6 +26,7 @@ class Layout:
     lane_y: dict[str, tuple[float, float]] = field(default_factory=dict)  # top, height
     stage_cols: dict[str, int] = field(default_factory=dict)  # card columns per cell
     cells: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # card ids in order
+    cell_of: dict[str, tuple[str, str]] = field(default_factory=dict)  # card id -> its cell
     cards: dict[str, QRectF] = field(default_factory=dict)
     width: float = 0.0
     height: float = 0.0
@@ -94,15 +96,6 @@ class Layout:
         return max(0, min(idx, len(others)))
 
 
-def _ordered_cells(doc: Document) -> dict[tuple[str, str], list[TouchPoint]]:
-    cells: dict[tuple[str, str], list[TouchPoint]] = defaultdict(list)
-    for tp in doc.touchpoints.values():
-        cells[(tp.stage_id, tp.lane_id)].append(tp)
-    for v in cells.values():
-        v.sort(key=lambda t: (t.rank, t.id))
-    return cells
-
-
 def _size(counts: dict[tuple[str, str], int], stage_ids: list[str], lane_ids: list[str],
           t: Theme, per: int) -> tuple[float, float]:
     """The map's width and height if cells stack ``per`` cards before wrapping."""
@@ -119,14 +112,22 @@ def _size(counts: dict[tuple[str, str], int], stage_ids: list[str], lane_ids: li
     return w, h
 
 
-def choose_stack(doc: Document, theme: Theme, current: int | None = None,
-                 aspect: float = 16 / 9) -> int:
-    """How many cards a cell stacks before wrapping: the choice (1 to 4) that gives the map the
-    shape closest to a 16:9 screen. ``current`` is kept unless another choice is clearly better,
-    so that adding one card does not reflow the whole map back and forth."""
+def cell_counts(doc: Document) -> dict[tuple[str, str], int]:
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for tp in doc.touchpoints.values():
         counts[(tp.stage_id, tp.lane_id)] += 1
+    return counts
+
+
+def choose_stack(doc: Document, theme: Theme, current: int | None = None,
+                 aspect: float = 16 / 9,
+                 counts: dict[tuple[str, str], int] | None = None) -> int:
+    """How many cards a cell stacks before wrapping: the choice (1 to 4) that gives the map the
+    shape closest to a 16:9 screen. ``current`` is kept unless another choice is clearly better,
+    so that adding one card does not reflow the whole map back and forth. ``counts`` (cards
+    per cell, e.g. from :func:`group_cells`) saves counting the document's cards again."""
+    if counts is None:
+        counts = cell_counts(doc)
     stage_ids = [s.id for s in doc.stages]
     lane_ids = [ln.id for ln in doc.lanes]
 
@@ -141,14 +142,83 @@ def choose_stack(doc: Document, theme: Theme, current: int | None = None,
     return best
 
 
-def compute_layout(doc: Document, theme: Theme, stack: int | None = None) -> Layout:
+def group_cells(doc: Document, old: Layout | None = None,
+                touched: Iterable[str] | None = None) -> Cells:
+    """Every non-empty cell's card ids in order (rank, then id) and each card's cell.
+
+    With ``old`` and ``touched`` (the cards an edit added, changed or removed) only the cells
+    those cards left or entered are sorted again; the rest are the old layout's lists."""
+    tps = doc.touchpoints
+    if old is None or touched is None:
+        groups: dict[tuple[str, str], list[TouchPoint]] = defaultdict(list)
+        for tp in tps.values():
+            groups[(tp.stage_id, tp.lane_id)].append(tp)
+        cells: dict[tuple[str, str], list[str]] = {}
+        cell_of: dict[str, tuple[str, str]] = {}
+        for key, group in groups.items():
+            group.sort(key=_order)
+            cells[key] = ids = [tp.id for tp in group]
+            for i in ids:
+                cell_of[i] = key
+        return Cells(cells, cell_of, None)
+    cells, cell_of = dict(old.cells), dict(old.cell_of)
+    dirty: set[tuple[str, str]] = set()
+    arrived: dict[tuple[str, str], list[str]] = defaultdict(list)
+    touched = set(touched)
+    for tid in touched:
+        was = cell_of.pop(tid, None)
+        if was is not None:
+            dirty.add(was)
+        now = tps.get(tid)
+        if now is not None:
+            key = (now.stage_id, now.lane_id)
+            dirty.add(key)
+            arrived[key].append(tid)
+    for key in dirty:
+        members = [tps[i] for i in cells.get(key, ()) if i not in touched]
+        members += [tps[i] for i in arrived.get(key, ())]
+        if not members:
+            cells.pop(key, None)
+            continue
+        members.sort(key=_order)
+        cells[key] = ids = [tp.id for tp in members]
+        for i in ids:
+            cell_of[i] = key
+    return Cells(cells, cell_of, dirty)
+
+
+def _order(tp: TouchPoint) -> tuple[float, str]:
+    return (tp.rank, tp.id)
+
+
+@dataclass
+class Cells:
+    """Cards grouped by cell (see :func:`group_cells`); ``dirty``: the cells sorted again, or
+    None when every cell was."""
+
+    cells: dict[tuple[str, str], list[str]]
+    cell_of: dict[str, tuple[str, str]]
+    dirty: set[tuple[str, str]] | None
+
+    def counts(self) -> dict[tuple[str, str], int]:
+        return {k: len(v) for k, v in self.cells.items()}
+
+
+def compute_layout(doc: Document, theme: Theme, stack: int | None = None,
+                   old: Layout | None = None, grouped: Cells | None = None) -> Layout:
+    """The layout of ``doc``. A card whose rectangle is the same as in the ``old`` layout keeps
+    the old rectangle object (a rectangle is never changed in place, so ``is`` tells what
+    moved). Given the cells ``grouped`` from ``old`` by :func:`group_cells` with ``touched``,
+    only cells sorted again or whose column or row moved are placed again; the result is the
+    same as a full layout's."""
     t = theme
     lay = Layout(theme=t)
     stages = doc.stages
     lanes = doc.lanes
     lay.stage_ids = [s.id for s in stages]
     lay.lane_ids = [ln.id for ln in lanes]
-    cells = _ordered_cells(doc)
+    g = grouped if grouped is not None else group_cells(doc)
+    cells = g.cells
     per = max(1, stack or t.cards_per_column)
     # Columns per stage: enough that no cell in the column stacks more than `per` cards.
     x = t.lane_header_w
@@ -168,10 +238,28 @@ def compute_layout(doc: Document, theme: Theme, stack: int | None = None) -> Lay
         lay.lane_y[ln] = (y, h)
         y += h
     lay.width, lay.height = x, y
-    for key, tps in cells.items():
+    lay.cell_of = g.cell_of
+    before = old.cards if old is not None and old.theme is t else {}
+    dirty = g.dirty if g.dirty is not None and before else None
+    same_stage: set[str] = set()
+    same_lane: set[str] = set()
+    if dirty is not None:
+        assert old is not None
+        lay.cards = dict(before)
+        for tid in before:
+            if tid not in g.cell_of:
+                del lay.cards[tid]
+        same_stage = {s for s in lay.stage_ids if old.stage_x.get(s) == lay.stage_x[s]
+                      and old.stage_cols.get(s) == lay.stage_cols[s]}
+        same_lane = {ln for ln in lay.lane_ids if old.lane_y.get(ln) == lay.lane_y[ln]}
+    for key, ids in cells.items():
         if key[0] not in lay.stage_x or key[1] not in lay.lane_y:
             continue
-        lay.cells[key] = [tp.id for tp in tps]
-        for i, tp in enumerate(tps):
-            lay.cards[tp.id] = lay.slot_rect(key[0], key[1], i)
+        lay.cells[key] = ids
+        if dirty is not None and key not in dirty and key[0] in same_stage and key[1] in same_lane:
+            continue  # nothing in this cell moved: its cards keep their rectangles
+        for i, tid in enumerate(ids):
+            r = lay.slot_rect(key[0], key[1], i)
+            was = before.get(tid)
+            lay.cards[tid] = was if was is not None and was == r else r
     return lay

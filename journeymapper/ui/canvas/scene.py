@@ -20,7 +20,7 @@ from journeymapper.ui.theme import NORMAL, Theme
 
 from .headers import GridItem, HeaderItem
 from .items import HANDLE_R, Z_DRAG, Z_OVERLAY, CardFace, CardItem, FlowItem
-from .layout import Layout, choose_stack, compute_layout
+from .layout import Layout, choose_stack, compute_layout, group_cells
 from .overview import OverviewItem
 from .routing import corridor, loop_ends, same_column
 
@@ -57,6 +57,10 @@ class MapScene(QGraphicsScene):
         self.stage_headers: dict[str, HeaderItem] = {}
         self.lane_headers: dict[str, HeaderItem] = {}
         self.stack: int | None = None  # cards per stack in a cell, chosen for the map's shape
+        # flows whose route threads between the other cards of a stage column (same-column
+        # arrows, loops), by stage, so a relayout checks them again when that column changes
+        self._threading: dict[str, set[str]] = {}
+        self._threads: dict[str, set[str]] = {}
         self.layout: Layout = compute_layout(session.doc, theme)
         self.static_layer = LayerItem(0)
         self.overlay_layer = LayerItem(Z_OVERLAY)
@@ -73,6 +77,7 @@ class MapScene(QGraphicsScene):
         self.setBackgroundBrush(QColor(theme.background))
         self.rebuild()
         session.changed.connect(self._on_change)
+        self.selectionChanged.connect(self.overview.selection_changed)
 
     @property
     def doc(self) -> Document:
@@ -82,6 +87,8 @@ class MapScene(QGraphicsScene):
         """Stop observing the session (the view calls this when it closes)."""
         with contextlib.suppress(RuntimeError, TypeError):
             self.session.changed.disconnect(self._on_change)
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.selectionChanged.disconnect(self.overview.selection_changed)
 
     # -- building ---------------------------------------------------------------------------------
     def set_theme(self, theme: Theme) -> None:
@@ -97,6 +104,8 @@ class MapScene(QGraphicsScene):
         if on == self.overview.isVisible():
             return
         self.overview.setVisible(on)
+        if on:
+            self.overview.update_all()
         self.content_layer.setOpacity(0.0 if on else 1.0)
         self._choose_index()
 
@@ -123,6 +132,8 @@ class MapScene(QGraphicsScene):
             self.removeItem(item)
         self.cards.clear()
         self.flows.clear()
+        self._threading.clear()
+        self._threads.clear()
         self.stage_headers.clear()
         self.lane_headers.clear()
         doc = self.doc
@@ -132,7 +143,6 @@ class MapScene(QGraphicsScene):
             self._add_flow(fid)
         self._sync_headers()
         self.relayout(force=True)
-        self.overview.invalidate()
 
     def _add_card(self, tp_id: str) -> None:
         item = CardItem(tp_id, CardFace.of(self.doc, self.doc.touchpoint(tp_id)), self.theme)
@@ -178,7 +188,21 @@ class MapScene(QGraphicsScene):
     # -- observing --------------------------------------------------------------------------------
     def _on_change(self, ch: Change) -> None:
         doc = self.doc
+        rerouted: set[str] = set()
+        dirty_flows: set[str] = set()
+
+        def twin_of(source: str, target: str) -> None:
+            # an opposite flow between the same cards sits beside this one (or no longer does)
+            back = doc.flow_between(target, source)
+            if back is not None:
+                rerouted.add(back.id)
+
         for fid in ch.removed.get("flow", ()):
+            gone = self.flows.get(fid)
+            if gone is not None:
+                twin_of(gone.source_id, gone.target_id)
+                self._unindex(fid)
+                dirty_flows.add(fid)
             self._drop(self.flows, fid)
         for tid in ch.removed.get("touchpoint", ()):
             self._drop(self.cards, tid)
@@ -189,6 +213,7 @@ class MapScene(QGraphicsScene):
             for e in (op.before, op.after):
                 if isinstance(e, PainPoint):
                     faces.add(e.touchpoint_id)
+        refaced: list[str] = []
         for tid in faces:
             card = self.cards.get(tid)
             tp = doc.touchpoints.get(tid)
@@ -196,44 +221,81 @@ class MapScene(QGraphicsScene):
                 face = CardFace.of(doc, tp)
                 if face != card.face:
                     card.set_face(face)
-        rerouted: set[str] = set()
+                    refaced.append(tid)
         for fid in ch.added.get("flow", ()):
             self._add_flow(fid)
             rerouted.add(fid)
+            f = doc.flow(fid)
+            twin_of(f.source_id, f.target_id)
         for fid in ch.changed.get("flow", ()):
             if fid in self.flows:
-                self.flows[fid].set_flow(doc.flow(fid))
+                item = self.flows[fid]
+                twin_of(item.source_id, item.target_id)
+                item.set_flow(doc.flow(fid))
+                item.route_key = None  # its ends may be other cards now
                 rerouted.add(fid)
+                twin_of(item.source_id, item.target_id)
         if ch.touches("stage", "lane"):
             self._sync_headers()
-        if ch.touches("stage", "lane", "touchpoint"):
             self.relayout(extra_flows=rerouted, grid=ch.touches("lane"))
+        elif ch.touches("touchpoint"):
+            touched = {*ch.added.get("touchpoint", ()), *ch.changed.get("touchpoint", ()),
+                       *ch.removed.get("touchpoint", ())}
+            self.relayout(extra_flows=rerouted, touched=touched, refaced=refaced,
+                          dirty_flows=dirty_flows)
         else:
-            self._route(rerouted)
-        if ch.touches("touchpoint", "flow", "stage", "lane", "painpoint"):
-            self.overview.invalidate()
+            self.overview.touch(refaced, self._route(rerouted) | dirty_flows)
 
     # -- geometry ---------------------------------------------------------------------------------
     def relayout(self, force: bool = False, extra_flows: Iterable[str] = (),
-                 grid: bool = False) -> None:
+                 grid: bool = False, touched: Iterable[str] | None = None,
+                 refaced: Iterable[str] = (), dirty_flows: Iterable[str] = ()) -> None:
+        """Lay the map out again. With ``touched`` (the cards an edit added, changed or
+        removed; stages and lanes unchanged) only their cells are laid out again, only cards
+        whose rectangle changed move, and only flows whose route can have changed (their cards
+        moved, or a card came or went in a column they thread through) are routed again:
+        the result is the same as a full relayout's, which ``force`` does."""
         old = self.layout
-        self.stack = choose_stack(self.doc, self.theme, None if force else self.stack)
-        lay = compute_layout(self.doc, self.theme, self.stack)
+        doc = self.doc
+        step = not force and touched is not None
+        touched = set(touched or ())
+        grouped = group_cells(doc, old, touched) if step else group_cells(doc)
+        self.stack = choose_stack(doc, self.theme, None if force else self.stack,
+                                  counts=grouped.counts())
+        lay = compute_layout(doc, self.theme, self.stack, None if force else old, grouped)
         self.layout = lay
-        moved = [tid for tid, r in lay.cards.items() if tid in self.cards and (
-            force or old.cards.get(tid) != r or self.cards[tid].pos() != r.topLeft())]
+        cards = self.cards
+        if step:
+            before = old.cards
+            moved = [tid for tid, r in lay.cards.items()
+                     if before.get(tid) is not r and tid in cards]
+            moving = set(moved)
+            moved += [tid for tid in touched if tid in cards and tid not in moving
+                      and cards[tid].pos() != lay.cards[tid].topLeft()]
+        else:
+            moved = [tid for tid, r in lay.cards.items() if tid in cards and (
+                force or old.cards.get(tid) != r or cards[tid].pos() != r.topLeft())]
         with self._bulk(len(moved) > BULK):
             for tid in moved:
-                self.cards[tid].setPos(lay.cards[tid].topLeft())
+                cards[tid].setPos(lay.cards[tid].topLeft())
         flows: set[str] = set(extra_flows)
-        if force:
+        if not step:
             flows.update(self.flows)
         else:
+            stages: set[str] = {key[0] for key in (grouped.dirty or ())}
             for tid in moved:
-                flows.update(f.id for f in self.doc.flows_from(tid))
-                flows.update(f.id for f in self.doc.flows_to(tid))
+                flows.update(f.id for f in doc.flows_from(tid))
+                flows.update(f.id for f in doc.flows_to(tid))
+                was = old.cell_of.get(tid)
+                if was is not None:
+                    stages.add(was[0])
+                now = lay.cell_of.get(tid)
+                if now is not None:
+                    stages.add(now[0])
+            for sid in stages:  # flows threading a column whose cards changed
+                flows.update(self._threading.get(sid, ()))
         with self._bulk(len(moved) + len(flows) > BULK):
-            self._route(flows)
+            routed = self._route(flows, force=force)
         for sid, h in self.stage_headers.items():
             if sid in lay.stage_x:
                 h.set_rect(lay.stage_header_rect(sid))
@@ -245,11 +307,23 @@ class MapScene(QGraphicsScene):
             self.grid.set_layout(lay, self.doc.lanes)
             self.setSceneRect(QRectF(-MARGIN, -MARGIN * 1.5, lay.width + 2 * MARGIN,
                                      lay.height + 2.5 * MARGIN))
+        if step:
+            self.overview.touch([*moved, *refaced, *touched], routed | set(dirty_flows))
+        else:
+            self.overview.invalidate()
 
-    def _route(self, flow_ids: Iterable[str]) -> None:
+    def _unindex(self, fid: str) -> None:
+        for sid in self._threads.pop(fid, ()):
+            self._threading.get(sid, set()).discard(fid)
+
+    def _route(self, flow_ids: Iterable[str], force: bool = False) -> set[str]:
+        """Route the given flows again where what their route is made from changed (all of
+        them with ``force``); return the ids of those routed again."""
         lay, doc = self.layout, self.doc
         cards = lay.cards
+        tps = doc.touchpoints
         self._columns: dict[str, tuple[list[float], list[float], list[str]]] = {}
+        done: set[str] = set()
         for fid in flow_ids:
             item = self.flows.get(fid)
             if item is None:
@@ -258,23 +332,48 @@ class MapScene(QGraphicsScene):
             if a is None or b is None:
                 continue
             # loops run in the channel above the cards of the upper lane
-            tps = doc.touchpoints
-            lanes = [tps[i].lane_id for i in (item.source_id, item.target_id) if i in tps]
+            ends = (item.source_id, item.target_id)
+            lanes = [tps[i].lane_id for i in ends if i in tps]
             tops = [lay.lane_y[ln][0] for ln in lanes if ln in lay.lane_y]
             channel = min(tops) + self.theme.cell_pad * 0.5 if tops else None
             # opposite flows between the same two cards sit side by side
             twin = doc.flow_between(item.target_id, item.source_id) is not None
             offset = (self.theme.flow_w * 3 + 4) * (1 if item.source_id < item.target_id else -1)
-            ends = (item.source_id, item.target_id)
             clear = (True, True, True)
+            threads = False  # whether the route depends on the other cards of its columns
             if same_column(a, b):  # go straight only if no other card stands in the way
                 clear = (self._clear(ends[0], corridor(a, b), ends), True, True)
+                threads = True
             elif channel is not None and b.left() < a.right():  # a loop: can it rise and fall?
                 pa, pb = loop_ends(a, b)
                 up = QRectF(pa.x() - 1, channel, 2, max(0.0, pa.y() - channel - 1))
                 down = QRectF(pb.x() - 1, channel, 2, max(0.0, pb.y() - channel - 1))
                 clear = (True, self._clear(ends[0], up, ends), self._clear(ends[1], down, ends))
+                threads = True
+            self._index(fid, ends, threads)
+            key = (a, b, channel, offset if twin else 0.0, clear)
+            if not force and key == item.route_key:
+                continue  # the same route as before: keep it (and its path object)
             item.set_ends(a, b, channel, offset if twin else 0.0, clear)
+            item.route_key = key
+            done.add(fid)
+        return done
+
+    def _index(self, fid: str, ends: tuple[str, str], threads: bool) -> None:
+        """Remember which stage columns a flow's route threads through (see relayout)."""
+        tps = self.doc.touchpoints
+        now = {tps[i].stage_id for i in ends if i in tps} if threads else set()
+        was = self._threads.get(fid, set())
+        if now == was:
+            return
+        for sid in was - now:
+            self._threading.get(sid, set()).discard(fid)
+        for sid in now - was:
+            self._threading.setdefault(sid, set()).add(fid)
+        if now:
+            self._threads[fid] = now
+        else:
+            self._threads.pop(fid, None)
 
     def _clear(self, card: str, r: QRectF, ends: tuple[str, str]) -> bool:
         """Whether no card of ``card``'s column but ``ends`` overlaps ``r``."""
