@@ -7,7 +7,8 @@ shows a frozen picture that already contains the overlay, so both skip painting 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -30,6 +31,8 @@ FONT = "DejaVu Sans"
 _metrics: dict[float, tuple[QFont, QFontMetricsF]] = {}
 
 FlowLookup = Callable[[str], QGraphicsItem | None]
+T = TypeVar("T")
+PATCH = 0.8  # a repaint of less than this share of the overlay draws only what crosses it
 
 
 def _frozen(item: QGraphicsItem) -> bool:
@@ -82,6 +85,14 @@ def draw_tag(p: QPainter, tag: Tag, text: str, r: QRectF, pt: float, lod: float)
     p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
 
 
+def _changed(old: Sequence[T], new: Sequence[T], rect: Callable[[T], QRectF]) -> list[QRectF]:
+    """The rectangles of the shapes in one list and not the other (compared by identity)."""
+    was = {id(x) for x in old}
+    now = {id(x) for x in new}
+    return ([rect(x) for x in new if id(x) not in was]
+            + [rect(x) for x in old if id(x) not in now])
+
+
 class ShapesItem(QGraphicsItem):
     def __init__(self, flows: FlowLookup, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
@@ -93,13 +104,35 @@ class ShapesItem(QGraphicsItem):
         self._far_boxes: list[tuple[str, QPainterPath]] | None = None  # outlines, likewise
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        # the picture is kept in a device pixmap; a new scenery repaints only what changed
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.on_paint: Callable[[], None] | None = None  # the overlay's layout check
 
     def set_scenery(self, s: Scenery, bulk: list[Tag], pt: float) -> None:
-        self.prepareGeometryChange()
+        old, old_bulk = self.scenery, self.bulk
+        same_frame = pt == self.pt and s.bounds == old.bounds
+        if not same_frame:
+            self.prepareGeometryChange()
         self.scenery, self.bulk, self.pt = s, bulk, pt
         self._far = self._far_boxes = None
-        self.update()
+        if not same_frame:
+            self.update()
+            return
+        # A rebuild reuses the shapes an edit did not change (the very same objects): repaint
+        # the areas of those that came or went, nothing else.
+        area = QRectF()
+        for r in _changed(old.bands, s.bands, lambda b: b.bounds):
+            area |= r
+        for r in _changed(old.outlines, s.outlines,
+                          lambda o: o.rect.adjusted(-o.width, -o.width, o.width, o.width)):
+            area |= r
+        for r in _changed(old.hatches, s.hatches, lambda h: h.rect):
+            area |= r
+        for r in _changed(old_bulk, bulk, lambda t: QRectF(t.anchor.x() - 160,
+                                                           t.anchor.y() - 40, 320, 80)):
+            area |= r
+        if not area.isEmpty():
+            self.update(area.adjusted(-3, -3, 3, 3))
 
     def boundingRect(self) -> QRectF:
         return self.scenery.bounds
@@ -143,6 +176,10 @@ class ShapesItem(QGraphicsItem):
                 p.fillRect(h.rect, QBrush(c, Qt.BrushStyle.BDiagPattern))
         if lod < FAR:  # far out: every kind's bands and boxes as one hairline path each
             p.setBrush(Qt.BrushStyle.NoBrush)
+            b = s.bounds
+            if seen.width() * seen.height() < PATCH * b.width() * b.height():
+                self._paint_far_part(p, seen)  # a few changed areas: what crosses them
+                return
             for color, lines in self._far_paths():
                 p.setPen(QPen(QColor(color), 0))
                 p.drawLines(lines)
@@ -161,6 +198,22 @@ class ShapesItem(QGraphicsItem):
             if near.contains(tag.anchor):
                 text, r = tag_shape(tag, self.pt)
                 draw_tag(p, tag, text, r.translated(tag.anchor), self.pt, lod)
+
+    def _paint_far_part(self, p: QPainter, seen: QRectF) -> None:
+        lines: dict[str, list[QLineF]] = {}
+        for b in self.scenery.bands:
+            if b.style is Qt.PenStyle.SolidLine and b.bounds.intersects(seen):
+                lines.setdefault(b.color, []).extend(b.lines)
+        for color, some in lines.items():
+            p.setPen(QPen(QColor(color), 0))
+            p.drawLines(some)
+        boxes: dict[str, QPainterPath] = {}
+        for o in self.scenery.outlines:
+            if o.rect.intersects(seen):
+                boxes.setdefault(o.color, QPainterPath()).addRect(o.rect)
+        for color, path in boxes.items():
+            p.setPen(QPen(QColor(color), 0))
+            p.drawPath(path)
 
     def _paint_bands(self, p: QPainter, seen: QRectF) -> None:
         for b in self.scenery.bands:
