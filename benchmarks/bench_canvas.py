@@ -3,6 +3,12 @@ QGraphicsScene of the same number of plain QGraphicsRectItems and lines, moved t
 
 Run ``python benchmarks/bench_canvas.py [--sizes 2000:3000 5000:7500] [--frames 40]``.
 
+``--edit`` adds an edit on the whole map in view with the analysis overlay on (viewport 1600x1000):
+``session.do`` of moving one card to another cell (CPU, median) against ``Document.apply`` of the
+same edit on a copy with no listeners; then, the overlay rebuilt for the edit with the viewport's
+updates held back, ONE full ``viewport().repaint()`` (CPU, median): everything the first frame
+after the edit has to paint, against painting as many plain rectangles and lines with QPainter.
+
 Every figure is measured with real mouse events sent to the view's viewport (QTest), and each
 frame is forced to paint synchronously with ``viewport().repaint()``; a frame's time is the mouse
 move plus the repaint. Ratios are ours / baseline, measured in the same run.
@@ -226,10 +232,97 @@ def run(n_cards: int, n_flows: int, frames: int) -> list[tuple[str, float, float
     return rows
 
 
+def edit_and_repaint(n_cards: int, n_flows: int, rounds: int) -> list[tuple[str, float, float]]:
+    from PySide6.QtGui import QPainter, QPixmap, QTransform
+    from PySide6.QtWidgets import QMainWindow
+
+    from journeymapper.model import edits
+    from journeymapper.ui.analysis import install_analysis
+
+    app = QApplication.instance()
+    assert app is not None
+    doc = make_document(n_cards, n_flows, seed=1)
+    twin = make_document(n_cards, n_flows, seed=1)  # the baseline applies the same edits
+    session = Session(doc)
+    win = QMainWindow()
+    view = MapView(session, win)
+    win.setCentralWidget(view)
+    ctl = install_analysis(win, view, session)
+    overlay = ctl.overlay
+    assert overlay is not None
+    win.resize(1600, 1000)
+    win.show()
+    vp = view.viewport()
+    QApplication.processEvents()
+    win.resize(win.width() + 1600 - vp.width(), win.height() + 1000 - vp.height())
+    view.set_overlay_visible(True)
+    view.fit_all()
+    while ctl.current() is None or ctl.busy():
+        QApplication.processEvents()
+    for _ in range(20):
+        QApplication.processEvents()
+    stages = [st.id for st in doc.stages]
+    tps = list(doc.touchpoints)
+    sync, base_sync, paint = [], [], []
+    for i in range(rounds):
+        tp = doc.touchpoints[tps[(i * 37) % len(tps)]]
+        to = stages[(stages.index(tp.stage_id) + 1) % len(stages)]
+        e = edits.move_touchpoint(doc, tp.id, to, tp.lane_id)
+        c0 = time.thread_time()
+        twin.apply(e)
+        base_sync.append(time.thread_time() - c0)
+        vp.setUpdatesEnabled(False)
+        c0 = time.thread_time()
+        session.do(e)
+        sync.append(time.thread_time() - c0)
+        while (overlay.analysis is None or overlay.analysis.revision != doc.revision
+               or ctl.busy()):
+            QApplication.processEvents()
+        for _ in range(5):
+            QApplication.processEvents()
+        vp.setUpdatesEnabled(True)
+        c0 = time.thread_time()
+        vp.repaint()
+        paint.append(time.thread_time() - c0)
+    # the baseline frame: as many plain rectangles and lines, painted with QPainter
+    lay = view.map_scene.layout
+    rects = list(lay.cards.values())
+    lines = [(lay.cards[f.source_id], lay.cards[f.target_id]) for f in doc.flows.values()]
+    pix = QPixmap(vp.size())
+    k = min(vp.width() / lay.width, vp.height() / lay.height)
+    bare: list[float] = []
+    for _ in range(rounds):
+        c0 = time.thread_time()
+        pix.fill(QColor("#FFFFFF"))
+        p = QPainter(pix)
+        p.setTransform(QTransform.fromScale(k, k))
+        p.setPen(QPen(QColor("#4A5560"), 0))
+        for a, b in lines:
+            p.drawLine(a.topRight(), b.topLeft())
+        p.setBrush(QColor("#FFFFFF"))
+        for r in rects:
+            p.drawRect(r)
+        p.end()
+        bare.append(time.thread_time() - c0)
+    ctl.stop()
+    overlay.detach()
+    view.cleanup()
+    win.close()
+    win.deleteLater()
+    session.close()
+    QApplication.processEvents()
+    return [("edit: session.do, move 1 card (cpu) vs apply", ms(statistics.median(sync)),
+             ms(statistics.median(base_sync))),
+            ("edit: next full repaint, overlay on (cpu) vs rects", ms(statistics.median(paint)),
+             ms(statistics.median(bare)))]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", nargs="*", default=["2000:3000", "5000:7500"])
     ap.add_argument("--frames", type=int, default=40)
+    ap.add_argument("--edit", action="store_true", help="only the edit + repaint figures")
+    ap.add_argument("--rounds", type=int, default=15)
     args = ap.parse_args()
     app = QApplication.instance() or QApplication([])
     assert app is not None
@@ -237,7 +330,9 @@ def main() -> None:
         c, f = (int(x) for x in size.split(":"))
         print(f"\n{c} cards, {f} flows, viewport {W}x{H} (ms; ratio = ours / bare scene)")
         print(f"{'measure':48} {'ours':>9} {'bare':>9} {'ratio':>7}")
-        for label, o, b in run(c, f, args.frames):
+        rows = (edit_and_repaint(c, f, args.rounds) if args.edit
+                else [*run(c, f, args.frames), *edit_and_repaint(c, f, args.rounds)])
+        for label, o, b in rows:
             print(f"{label:48} {o:9.2f} {b:9.2f} {o / b if b else float('nan'):7.2f}")
 
 
