@@ -21,7 +21,9 @@ class UserError(Exception):
     """A problem with the user's input: printed as one line, exit status 2."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with ``only``, just that sub-command is registered (its module
+    alone is imported: ``journeymapper PATH`` does not load the other commands' imports)."""
     parser = argparse.ArgumentParser(
         prog="journeymapper",
         description="Customer-journey workshops on a live, analysed swimlane map. "
@@ -30,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"JourneyMapper {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in (only,) if only in COMMANDS else COMMANDS:
         importlib.import_module(f"journeymapper.commands.{name}").register(sub)
     return parser
 
@@ -41,7 +43,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args_list or (args_list[0] not in COMMANDS
                          and args_list[0] not in ("-h", "--help", "--version")):
         args_list = ["open", *args_list]
-    parser = build_parser()
+    # A known command without help asked for needs only its own module; anything else (help,
+    # a typo) gets the full parser, so usage and error messages list every command.
+    wants_help = any(a in ("-h", "--help") for a in args_list)
+    parser = build_parser(None if wants_help else args_list[0])
     args = parser.parse_args(args_list)
     try:
         return int(args.handler(args))
