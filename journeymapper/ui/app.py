@@ -17,7 +17,7 @@ from journeymapper.samples import copy_sample, default_workspace
 from journeymapper.ui import clipboard_guard, settings
 from journeymapper.ui.about import app_icon
 from journeymapper.ui.dialogs.errors import show_error
-from journeymapper.ui.preferences import apply_theme, load_preferences
+from journeymapper.ui.prefs import apply_theme, saved_theme
 from journeymapper.ui.session import Session
 from journeymapper.ui.window import MainWindow
 
@@ -192,7 +192,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("journeymapper")
-    apply_theme(app, load_preferences().theme)
+    apply_theme(app, saved_theme())
     clipboard_guard.install()
     return app
 
