@@ -15,23 +15,23 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QLineEdit, QMainWindow, QToolBar
 
-from journeymapper.analysis.settings import Settings
 from journeymapper.model import INFO_ID, Change, Document, PainPoint, edits
-from journeymapper.prefs import analysis_values
 from journeymapper.ui import settings
 from journeymapper.ui.actions import WindowActions
-from journeymapper.ui.analysis import install_analysis, register_render_overlay
+from journeymapper.ui.analysis.dock import FindingsDock
 from journeymapper.ui.backlog import install_backlog
 from journeymapper.ui.canvas import MapView
 from journeymapper.ui.dialogs.painpoint import PainPointDialog
 from journeymapper.ui.docks.history import HistoryDock
 from journeymapper.ui.docks.inspector import InspectorDock
 from journeymapper.ui.docks.painpoints import PainPointsDock
-from journeymapper.ui.preferences import load_preferences
 from journeymapper.ui.presentation import Presentation
 from journeymapper.ui.session import Session
 
 if TYPE_CHECKING:
+    from journeymapper.analysis.settings import Settings
+    from journeymapper.prefs import Preferences
+    from journeymapper.ui.analysis import AnalysisController
     from journeymapper.ui.app import Workbench
 
 Ref = tuple[str, str]
@@ -43,6 +43,7 @@ def top_pain_point(pps: list[PainPoint]) -> PainPoint | None:
 
 
 WARM_UP_MS = 600
+ANALYSIS_FALLBACK_MS = 300  # the analysis starts after the first paint, or this long after showing
 
 
 def jmw_paths(mime: Any) -> list[Path]:
@@ -80,14 +81,18 @@ class MainWindow(QMainWindow):
         self.painpoints.raise_()
         self.backlog_parts = install_backlog(
             self, self.view, session, open_path=lambda p: controller.open_path(p, self))
-        self.analysis = install_analysis(self, self.view, session)
-        self.analysis.settings_for = self._analysis_settings
-        self._prefs = load_preferences()
+        # The findings dock is a tab from the start (a tab, not a third row: the window fits
+        # 768 px); the analysis behind it (controller, map overlay) is made right after the
+        # window's first paint (``analysis``), the dock's content when it is first shown.
+        self.findings = FindingsDock(None, self.view, session, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings)
+        self.tabifyDockWidget(self.painpoints, self.findings)
+        self._analysis: AnalysisController | None = None
+        self._prefs_: Preferences | None = None
         self._overlay_before_presenting: bool | None = None
-        if self.analysis.dock is not None:  # a tab, not a third row: the window fits 768 px
-            self.tabifyDockWidget(self.painpoints, self.analysis.dock)
         self.painpoints.raise_()  # in the room, pain points come first among the tabs
         self._first_show = True
+        self._closing = False
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
@@ -110,9 +115,35 @@ class MainWindow(QMainWindow):
         self.update_title()
 
     # -- parts ---------------------------------------------------------------------------------
+    @property
+    def analysis(self) -> AnalysisController:
+        """The live analysis (controller, overlay, findings): made on first use, or right after
+        the first paint (the map overlay is empty until the first result anyway)."""
+        if self._analysis is None:
+            from journeymapper.ui.analysis.install import install_analysis
+
+            self._analysis = install_analysis(self, self.view, self.session, dock=self.findings)
+            self._analysis.settings_for = self._analysis_settings
+        return self._analysis
+
+    def _start_analysis(self) -> None:
+        if not self._closing:
+            self.analysis  # noqa: B018 - made now, after the first paint
+
+    @property
+    def _prefs(self) -> Preferences:
+        if self._prefs_ is None:
+            from journeymapper.ui.preferences import load_preferences
+
+            self._prefs_ = load_preferences()
+        return self._prefs_
+
+    @_prefs.setter
+    def _prefs(self, value: Preferences) -> None:
+        self._prefs_ = value
+
     def docks(self) -> list[QDockWidget]:
-        findings = [self.analysis.dock] if self.analysis.dock is not None else []
-        return [self.inspector, self.painpoints, self.history, *findings,
+        return [self.inspector, self.painpoints, self.history, self.findings,
                 *self.backlog_parts.docks()]
 
     def toolbars(self) -> list[QToolBar]:
@@ -275,7 +306,7 @@ class MainWindow(QMainWindow):
         self.actions_["overlay"].trigger()
 
     def show_preferences(self) -> None:
-        from journeymapper.ui.preferences import apply_theme, show_preferences
+        from journeymapper.ui.preferences import apply_theme, load_preferences, show_preferences
 
         if show_preferences(self):
             app = QApplication.instance()
@@ -285,11 +316,16 @@ class MainWindow(QMainWindow):
 
     def preferences_changed(self) -> None:
         """New default thresholds: the analysis recomputes with them."""
+        from journeymapper.ui.preferences import load_preferences
+
         self._prefs = load_preferences()
         self.analysis.schedule()
 
     def _analysis_settings(self, doc: Document) -> Settings:
         """The user's default thresholds, under the workshop's own settings."""
+        from journeymapper.analysis.settings import Settings
+        from journeymapper.prefs import analysis_values
+
         return Settings.from_values(analysis_values(self._prefs, doc.settings))
 
     def save_as(self) -> None:
@@ -312,6 +348,8 @@ class MainWindow(QMainWindow):
             return
         overlay = self.view.overlay_visible()  # the picture shows what the room sees
         if overlay:
+            from journeymapper.ui.analysis.install import register_render_overlay
+
             register_render_overlay()
         self._run_export(lambda: render_map(self.session.doc, Path(path), overlay=overlay), path)
 
@@ -366,6 +404,9 @@ class MainWindow(QMainWindow):
             # The store imports its SQL layer lazily (fast start); load it once the window is up
             # rather than on the facilitator's first edit.
             QTimer.singleShot(WARM_UP_MS, warm_up_store)
+            # Normally the map's first paint starts the analysis (eventFilter); should the map not
+            # be painted (a minimised window), it starts anyway.
+            QTimer.singleShot(ANALYSIS_FALLBACK_MS, self, self._start_analysis)
 
     def _fit_once(self) -> None:
         if self.isVisible():
@@ -386,7 +427,11 @@ class MainWindow(QMainWindow):
             self.controller.open_path(path, self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        """Files dropped on the map open as workshops (the scene would swallow the drop)."""
+        """Files dropped on the map open as workshops (the scene would swallow the drop); the
+        map's first paint starts the analysis, once that paint pass is over."""
+        if self._analysis is None and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._start_analysis)
+            return False
         if isinstance(event, QDragEnterEvent | QDragMoveEvent | QDropEvent) and \
                 jmw_paths(event.mimeData()):
             if isinstance(event, QDropEvent) and event.type() == QEvent.Type.Drop:
@@ -397,6 +442,7 @@ class MainWindow(QMainWindow):
         return False
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
         self.presentation.leave()  # remember the normal layout, not the full-screen one
         settings.save_window_state(self.saveGeometry(), self.saveState())
         self.presentation.timer.stop()
@@ -406,7 +452,8 @@ class MainWindow(QMainWindow):
         cleanup = getattr(self.view, "cleanup", None)
         if callable(cleanup):  # the map lets go of the session and its scene now
             cleanup()
-        self.analysis.stop()
+        if self._analysis is not None:
+            self._analysis.stop()
         self.session.close()
         wf = self.session.file
         close = getattr(wf, "close", None)

@@ -7,6 +7,7 @@ sentence and suggestion. "Dismiss" and "Add to backlog" are model edits through 
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
@@ -26,19 +27,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper.analysis import Analysis, Finding, Severity
-from journeymapper.ui.canvas import MapView
 from journeymapper.ui.session import Session
 
-from .backlog import backlog_edit, dismiss_edit, in_backlog, refs_of
-from .controller import AnalysisController
-from .style import SEVERITY_COLORS, SEVERITY_SYMBOLS, kind_label
+if TYPE_CHECKING:
+    from journeymapper.analysis import Analysis, Finding, Severity
+    from journeymapper.ui.canvas import MapView
+
+    from .backlog import backlog_edit, dismiss_edit, in_backlog, refs_of
+    from .controller import AnalysisController
+    from .style import SEVERITY_COLORS, SEVERITY_SYMBOLS, kind_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 BATCH = 100  # findings listed per group before a "more" item (big maps have thousands)
 
 
+def _load_analysis() -> None:
+    """Import the analysis names this module uses (kept out of start-up: the dock is a tab
+    behind the pain points and the analysis starts after the window's first paint)."""
+    global Severity, backlog_edit, dismiss_edit, in_backlog, refs_of
+    global SEVERITY_COLORS, SEVERITY_SYMBOLS, kind_label
+    from journeymapper.analysis import Severity
+
+    from .backlog import backlog_edit, dismiss_edit, in_backlog, refs_of
+    from .style import SEVERITY_COLORS, SEVERITY_SYMBOLS, kind_label
+
+
 def severity_icon(sev: Severity, size: int = 16) -> QIcon:
+    _load_analysis()
     pm = QPixmap(size, size)
     pm.fill(Qt.GlobalColor.transparent)
     p = QPainter(pm)
@@ -66,17 +81,36 @@ def severity_icon(sev: Severity, size: int = 16) -> QIcon:
 class FindingsDock(QDockWidget):
     findingPicked = Signal(str)  # finding id
 
-    def __init__(self, controller: AnalysisController, view: MapView, session: Session,
+    def __init__(self, controller: AnalysisController | None, view: MapView, session: Session,
                  parent: QWidget | None = None) -> None:
+        """``controller`` may come later (``attach``): the window makes the dock at once (its
+        widgets too, so the layout does not move when results come), and the analysis right
+        after its first paint."""
         super().__init__("Findings", parent)
         self.setObjectName("findingsDock")
-        self.controller, self.view, self.session = controller, view, session
+        self.controller: AnalysisController | None = None
+        self.view, self.session = view, session
         self._findings: dict[str, Finding] = {}
         self._groups: dict[str, list[Finding]] = {}  # group key -> its findings
         self.last_fill_s = 0.0  # how long the last refill took (the benchmark reads it)
         self._shown_key: tuple[object, ...] | None = None
         self._filling = False
-        self._icons = {s: severity_icon(s) for s in Severity}
+        self._icons: dict[Severity, QIcon] = {}  # made with the first findings
+        self._build_content()
+        session.changed.connect(lambda _c: self._update_buttons())
+        if controller is not None:
+            self.attach(controller)
+
+    def attach(self, controller: AnalysisController) -> None:
+        """Follow ``controller``'s results (once)."""
+        if self.controller is not None:
+            return
+        self.controller = controller
+        controller.analysisReady.connect(self._on_analysis)
+        if controller.current() is not None:
+            self._fill()
+
+    def _build_content(self) -> None:
         body = QWidget()
         lay = QVBoxLayout(body)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -122,11 +156,7 @@ class FindingsDock(QDockWidget):
         self._deferred = QTimer(self)
         self._deferred.setSingleShot(True)
         self._deferred.timeout.connect(lambda: self._fill())
-        controller.analysisReady.connect(self._on_analysis)
-        session.changed.connect(lambda _c: self._update_buttons())
         self._update_buttons()
-        if controller.current() is not None:
-            self._fill()
 
     # -- filling ----------------------------------------------------------------------------------
     def _on_analysis(self, _a: Analysis) -> None:
@@ -140,9 +170,12 @@ class FindingsDock(QDockWidget):
             self.last_fill_s = time.perf_counter() - t0
 
     def _refill(self, force: bool) -> None:
-        a = self.controller.current()
+        a = self.controller.current() if self.controller is not None else None
         if a is None:
             return
+        _load_analysis()
+        if not self._icons:
+            self._icons = {s: severity_icon(s) for s in Severity}
         show_all = self.show_dismissed.isChecked()
         findings = [f for f in a.findings if show_all or not f.dismissed]
         key = (show_all, tuple((f.id, f.dismissed, f.severity, f.title) for f in findings))
@@ -302,6 +335,7 @@ class FindingsDock(QDockWidget):
             self._show_on_map(it)
 
     def _show_on_map(self, it: QTreeWidgetItem) -> None:
+        _load_analysis()
         fid = it.data(0, ID_ROLE)
         f = self._findings.get(fid) if isinstance(fid, str) else None
         if f is None:
@@ -316,6 +350,7 @@ class FindingsDock(QDockWidget):
             self.detail.setHtml("<p style='color:#666'>Pick a finding to read it out and see "
                                 "it on the map.</p>")
             return
+        _load_analysis()
         sev = SEVERITY_COLORS[f.severity]
         html = (f"<p><b style='color:{sev}'>{f.severity.value.upper()}</b> · "
                 f"{_esc(kind_label(f.kind))}</p><p><b>{_esc(f.title)}</b></p>"
@@ -336,10 +371,12 @@ class FindingsDock(QDockWidget):
 
     # -- commands ---------------------------------------------------------------------------------
     def dismiss_current(self) -> bool:
+        _load_analysis()
         f = self.current_finding()
         return f is not None and self.session.do(dismiss_edit(self.session.doc, f))
 
     def add_current_to_backlog(self) -> str | None:
+        _load_analysis()
         """Add the current finding's action; its id, or None."""
         f = self.current_finding()
         if f is None:
@@ -351,6 +388,8 @@ class FindingsDock(QDockWidget):
         return edit.ops[-1].entity.id
 
     def compute_betweenness(self) -> None:
+        if self.controller is None:  # no analysis yet (the window attaches it after painting)
+            return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             found = self.controller.compute_betweenness()

@@ -15,17 +15,21 @@ from .dock import FindingsDock
 from .overlay import MapOverlay
 
 
-def install_analysis(window: QMainWindow, view: MapView,
-                     session: Session) -> AnalysisController:
+def install_analysis(window: QMainWindow, view: MapView, session: Session,
+                     dock: FindingsDock | None = None) -> AnalysisController:
     """Live analysis for ``session``: the controller, the map overlay, its legend and the
-    findings dock (right dock area, objectName "findingsDock"). Returns the controller; its
-    ``overlay`` and ``dock`` attributes hold the parts."""
+    findings dock (right dock area, objectName "findingsDock"; or ``dock``, already in the
+    window, which then follows the controller). Returns the controller; its ``overlay`` and
+    ``dock`` attributes hold the parts."""
     controller = AnalysisController(session, window, is_dragging=view.frozen)
     overlay = MapOverlay(view, controller)
     overlay.expecting = controller.busy
     controller.analysisReady.connect(overlay.show_analysis)
-    dock = FindingsDock(controller, view, session, window)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    if dock is None:
+        dock = FindingsDock(controller, view, session, window)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    else:
+        dock.attach(controller)
     controller.overlay = overlay
     controller.dock = dock
     return controller

@@ -5,6 +5,7 @@ impact/effort matrix; add, delete, and make an action from the selected pain poi
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper.analysis.results import Finding
 from journeymapper.model import Change, Edit, PainPoint, edits
 from journeymapper.ui.session import Session
 
@@ -31,6 +31,9 @@ from .delegates import BacklogDelegate
 from .make import Ref, action_for_finding, action_for_pain_point, pain_point_from
 from .matrix import ImpactEffortView
 from .table_model import ID_ROLE, BacklogFilter, BacklogModel
+
+if TYPE_CHECKING:
+    from journeymapper.analysis.results import Finding  # the analysis loads after start-up
 
 SelectionSource = Callable[[], list[Ref]]
 

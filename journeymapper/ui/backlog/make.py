@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from journeymapper.analysis.results import Finding
 from journeymapper.model import Document, Edit, PainPoint, Priority, edits
 
 from .columns import priority_for_severity
+
+if TYPE_CHECKING:
+    from journeymapper.analysis.results import Finding  # the analysis loads after start-up
 
 Ref = tuple[str, str]
 FINDING_PRIORITY = {"critical": Priority.HIGH, "warning": Priority.MEDIUM, "info": Priority.LOW}
