@@ -67,8 +67,13 @@ def test_first_paint_of_a_sample_imports_no_export_libraries(tmp_path: Path) -> 
 # Parts that wait until they are used: the charts dock's content and chart jobs (a tab behind the
 # pain points), the import/export dialogs, the start page (a workshop was given), the About
 # box's platform details.
+# The analysis (its package, the controller and the map overlay) starts right after the first
+# paint; the preferences dialog and the other commands of the command line wait too.
 LATER = ("journeymapper.ui.backlog.chart_jobs", "journeymapper.ui.backlog.io_dialogs",
-         "journeymapper.ui.start_page")
+         "journeymapper.ui.start_page", "journeymapper.analysis",
+         "journeymapper.ui.analysis.controller", "journeymapper.ui.analysis.overlay",
+         "journeymapper.ui.preferences", "journeymapper.prefs", "journeymapper.commands.info",
+         "journeymapper.commands.new", "journeymapper.commands.export")
 
 
 def test_first_paint_leaves_the_parts_that_can_wait(tmp_path: Path) -> None:
@@ -76,6 +81,7 @@ def test_first_paint_leaves_the_parts_that_can_wait(tmp_path: Path) -> None:
     assert proc.returncode == 0 and "jm-modules" in lines, proc.stdout + proc.stderr
     ours = set(lines["jm-modules"].split())
     assert "journeymapper.ui.window" in ours and "journeymapper.ui.backlog.charts_dock" in ours
+    assert "journeymapper.ui.analysis.dock" in ours  # the Findings tab is in the first frame
     assert not set(LATER) & ours, sorted(set(LATER) & ours)
     assert not {"platform", "secrets"} & set(lines["modules"].split())
 

@@ -1,0 +1,59 @@
+"""What start-up leaves until after the window's first paint behaves as before once made: the
+live analysis (controller, overlay, findings) starts by itself right after the first paint, the
+Findings tab is there from the start, and the theme read alone matches the full preferences."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+
+from journeymapper import prefs
+from journeymapper.ui import prefs as ui_prefs
+from journeymapper.ui.app import Workbench
+from journeymapper.ui.preferences import load_preferences
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _open(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    sample = tmp_path / "surgeon-practice.jmw"
+    shutil.copyfile(ROOT / "workshops" / "surgeon-practice.jmw", sample)
+    bench = Workbench(workspace=tmp_path)
+    w = bench.open_path(sample)
+    assert w is not None
+    qtbot.addWidget(w)
+    return w
+
+
+def test_the_analysis_starts_after_the_first_paint(qtbot, tmp_path: Path) -> None:
+    w = _open(qtbot, tmp_path)
+    assert w.findings in w.docks() and w.findings.objectName() == "findingsDock"
+    assert w.tabifiedDockWidgets(w.painpoints).count(w.findings) == 1
+    qtbot.waitUntil(lambda: w._analysis is not None, timeout=10000)  # no one asked for it
+    assert w.analysis.dock is w.findings and w.analysis.overlay is not None
+    qtbot.waitUntil(lambda: w.analysis.current() is not None, timeout=20000)
+    qtbot.waitUntil(lambda: w.findings.tree.topLevelItemCount() > 0, timeout=10000)
+
+
+def test_the_overlay_key_works_on_first_press(qtbot, tmp_path: Path) -> None:
+    w = _open(qtbot, tmp_path)
+    w.view.setFocus()
+    qtbot.waitUntil(w.view.hasFocus, timeout=5000)
+    before = w.view.overlay_visible()
+    qtbot.keyClick(w.view, Qt.Key.Key_O)
+    assert w.view.overlay_visible() is not before
+    assert w.actions_["overlay"].isChecked() is not before
+
+
+def test_the_theme_read_alone_is_the_preferences_theme(tmp_path: Path) -> None:
+    assert ui_prefs.THEMES == prefs.THEMES and ui_prefs.THEME_KEY == prefs.THEME_KEY
+    assert ui_prefs.DEFAULT_THEME == prefs.DEFAULT_THEME
+    store = QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat)
+    for value in (None, "dark", " Projector ", "neon", "light"):
+        if value is None:
+            store.remove("theme")
+        else:
+            store.setValue("theme", value)
+        assert ui_prefs.saved_theme(store) == load_preferences(store).theme
