@@ -165,7 +165,8 @@ def test_controller_discards_a_stale_result(qtbot: QtBot) -> None:
         seen: list[Analysis] = []
         ctl.analysisReady.connect(seen.append)
         tps = list(doc.touchpoints.values())
-        rig.session.do(edits.update_touchpoint(doc, tps[0].id, title="First edit"))
+        # a renamed lane is read by every sentence: the whole analysis, over many slices
+        rig.session.do(edits.rename_lane(doc, doc.lanes[1].id, "Front desk"))
         qtbot.waitUntil(lambda: ctl._job is not None and not ctl._job.done)  # one slice ran
         rig.session.do(edits.update_touchpoint(doc, tps[1].id, title="Second edit"))
         qtbot.waitUntil(lambda: bool(seen) and not ctl.busy(), timeout=20000)

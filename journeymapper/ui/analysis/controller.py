@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from .overlay import MapOverlay
 
 SLICE_S = 0.005  # CPU time per tick (a step is 1 to 4 ms at 2,000 cards: ticks stay < 10 ms)
-NOW_S = 0.008  # the refresh right after an edit: this long at most, then ticks as above
+NOW_S = 0.012  # the refresh right after an edit: this long at most, then ticks as above
 FIRST_DELAY_MS = 250  # the first analysis waits for the window's first paint
 DRAG_WAIT_MS = 40  # while a drag is under way, look again this much later
 _REFRESH = QEvent.Type(QEvent.registerEventType())  # "refresh now", posted after an edit

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
-from itertools import pairwise
-from typing import TYPE_CHECKING
+from itertools import chain, pairwise
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 
@@ -125,8 +126,10 @@ def scenery_steps(view: MapView, analysis: Analysis, cache: SceneryCache | None 
 @dataclass(slots=True, eq=False)
 class _Piece:
     """The shapes made from one hand-off, finding, badge or stage, with what they were made
-    from: ``obj`` (compared with ``is``, then ``==``), ``extra`` (further inputs, compared
-    with ``==``) and the cards and flows whose geometry they read."""
+    from: ``obj`` (the hand-off or finding itself, or the findings of a card or stage),
+    ``extra`` (further inputs, compared with ``==``) and the cards and flows whose geometry
+    they read. A hand-off's piece also says where its work arrives (``arrive``) or which
+    customer card carries it (``carry``), for the badges that count them."""
 
     obj: object
     extra: object
@@ -136,32 +139,30 @@ class _Piece:
     outlines: list[Outline] = field(default_factory=list)
     tags: list[Tag] = field(default_factory=list)
     hatches: list[Hatch] = field(default_factory=list)
-
-    def fits(self, obj: object, extra: object) -> bool:
-        return (self.obj is obj or self.obj == obj) and self.extra == extra
-
-
-Key = tuple[object, ...]
+    arrive: tuple[str, HandoffKind] | None = None
+    carry: tuple[str, tuple[str, str]] | None = None
 
 
 class SceneryCache:
     """The overlay's shapes piece by piece, kept between builds.
 
-    A piece is valid while what it was made from is: the same hand-off or finding (the live
-    analysis hands back the very same objects for what an edit did not change; equal ones do
-    too), the same extra inputs, and unchanged geometry of the cards and flows it read. The
-    geometry is compared with the previous build's: a card's rectangle (by value; a layout's
-    rectangles are never changed in place once made) and a flow's route object (the
-    canvas replaces it when it re-routes). Anything the whole overlay reads (lane names, the
-    grid, dismissed hand-offs) drops every piece when it changes. Pieces are assembled in the
-    analysis's order each build, so the result is exactly a fresh build's. A stage's marks and a
-    lane's badge keep the stage's or lane's place in their extra inputs."""
+    Hand-offs and drawn findings are looked up by identity: the live analysis hands back the
+    very same objects for what an edit did not change, so after an edit only the new objects
+    are drawn again, and the rest of the map costs a few C-level passes over the lists (a piece
+    holds its object, so the id cannot be reused while the piece is kept). A new analysis made
+    from scratch (other objects, though equal) is drawn again whole, a slice at a time. Badges,
+    stage marks and card tags are keyed by card or stage and compared with what they were made
+    from. A piece is also dropped when the geometry of a card or flow it read changes: a card's
+    rectangle (by value; a layout never changes a rectangle in place) or a flow's route object
+    (the canvas replaces it when it re-routes). What the whole overlay reads (lane names, the
+    grid's corner, dismissed hand-offs) drops every piece when it changes. Pieces are assembled
+    in the analysis's order, so a build gives exactly what a fresh build gives."""
 
     def __init__(self) -> None:
         self.hairlines = Hairlines()
-        self._pieces: dict[Key, _Piece] = {}
-        self._by_card: dict[str, set[Key]] = {}
-        self._by_flow: dict[str, set[Key]] = {}
+        self._tables: dict[str, dict[Any, _Piece]] = {n: {} for n in "hacfst"}
+        self._by_card: dict[str, set[tuple[str, Any]]] = {}
+        self._by_flow: dict[str, set[tuple[str, Any]]] = {}
         self._frame: object = None
         self._rects: dict[str, QRectF] = {}
         self._routes: dict[str, object] = {}
@@ -169,10 +170,17 @@ class SceneryCache:
         self.reused = 0
 
     def clear(self) -> None:
-        self._pieces.clear()
+        for t in self._tables.values():
+            t.clear()
         self._by_card.clear()
         self._by_flow.clear()
         self._frame = None
+
+    def _drop(self, index: dict[str, set[tuple[str, Any]]], ids: list[str]) -> None:
+        tables = self._tables
+        for x in ids:
+            for name, key in index.pop(x, ()):
+                tables[name].pop(key, None)
 
     def _invalidate(self, frame: object, cards: dict[str, QRectF],
                     flows: dict[str, FlowItem]) -> None:
@@ -185,24 +193,20 @@ class SceneryCache:
             dirty = [t for t, r in cards.items()
                      if (o := old.get(t)) is not r and (o is None or o != r)]
             dirty += [t for t in old if t not in cards]
-            for t in dirty:
-                for key in self._by_card.pop(t, ()):
-                    self._pieces.pop(key, None)
+            self._drop(self._by_card, dirty)
             before = self._routes
             moved = [f for f, r in routes.items() if before.get(f) is not r]
             moved += [f for f in before if f not in routes]
-            for f in moved:
-                for key in self._by_flow.pop(f, ()):
-                    self._pieces.pop(key, None)
+            self._drop(self._by_flow, moved)
         self._rects = dict(cards)
         self._routes = routes
 
-    def _keep(self, key: Key, piece: _Piece) -> _Piece:
-        self._pieces[key] = piece
+    def _keep(self, name: str, key: Any, piece: _Piece) -> _Piece:
+        self._tables[name][key] = piece
         for t in piece.cards:
-            self._by_card.setdefault(t, set()).add(key)
+            self._by_card.setdefault(t, set()).add((name, key))
         for f in piece.flows:
-            self._by_flow.setdefault(f, set()).add(key)
+            self._by_flow.setdefault(f, set()).add((name, key))
         self.made += 1
         return piece
 
@@ -214,21 +218,9 @@ class SceneryCache:
         gone = _dismissed_flows(analysis.findings)
         frame = (tuple(doc.lanes), frozenset(gone), lay.grid_left, lay.grid_top)
         self._invalidate(frame, cards, flows)
-        self.made = self.reused = 0
-        pieces = self._pieces
+        self.made = 0
+        tables = self._tables
         lines = self.hairlines
-        out = Scenery()
-        ranked: tuple[list[Tag], ...] = ([], [], [], [])
-
-        add_bands, add_outlines, add_hatches = (out.bands.extend, out.outlines.extend,
-                                                out.hatches.extend)
-
-        def take(p: _Piece) -> None:
-            add_bands(p.bands)
-            add_outlines(p.outlines)
-            add_hatches(p.hatches)
-            for tag in p.tags:
-                ranked[tag.rank].append(tag)
 
         def band(p: _Piece, fid: str, color: str, style: Qt.PenStyle) -> None:
             item = flows.get(fid)
@@ -236,118 +228,119 @@ class SceneryCache:
                 far = lines.of(fid, item) if style is Qt.PenStyle.SolidLine else []
                 p.bands.append(Band(fid, color, style, item.boundingRect(), far))
 
-        def due() -> bool:  # time for a slice boundary
-            return self.made % chunk == chunk - 1
-
-        # hand-offs: a band on each flow, a badge where the work arrives. A hand-off's piece is
-        # keyed by its flows (a tuple of flow ids, unlike every other key).
-        arrivals: Counter[tuple[str, HandoffKind]] = Counter()
-        carried: dict[str, list[tuple[str, str]]] = {}
-        get = pieces.get
-        for i, h in enumerate(analysis.handoffs):
-            if i % (chunk * 8) == chunk * 8 - 1:
+        # hand-offs: a band on each flow, a badge where the work arrives
+        hand = analysis.handoffs
+        table = tables["h"]
+        todo = [h for h in hand if (p := table.get(id(h))) is None or p.obj is not h]
+        for i, h in enumerate(todo):
+            if i % chunk == chunk - 1:
                 yield
-            p = get(h.flow_ids)
-            if p is None or (p.obj is not h and p.obj != h):
-                # (a kept piece means the cards were there and the flows not dismissed: a card
-                # gone or a dismissal drops it)
-                if gone and all(f in gone for f in h.flow_ids):
-                    continue
-                if any(t not in cards for t in h.touchpoint_ids):
-                    continue
-                if due():
-                    yield
-                p = _Piece(h, None, h.touchpoint_ids, h.flow_ids)
-                color, style, _, _, _ = HANDOFF_STYLE[h.kind]
-                for fid in h.flow_ids:
-                    band(p, fid, color, style)
-                if h.kind is CARRIED:
-                    p.outlines.append(Outline(cards[h.touchpoint_ids[1]].adjusted(-5, -5, 5, 5),
-                                              color, 4.0, Qt.PenStyle.SolidLine))
-                self._keep(h.flow_ids, p)
-            add_bands(p.bands)
+            p = _Piece(h, None, h.touchpoint_ids, h.flow_ids)
+            self._keep("h", id(h), p)
+            if gone and all(f in gone for f in h.flow_ids):
+                continue  # dismissed: not drawn
+            if any(t not in cards for t in h.touchpoint_ids):
+                continue
+            color, style, _, _, _ = HANDOFF_STYLE[h.kind]
+            for fid in h.flow_ids:
+                band(p, fid, color, style)
             if h.kind is CARRIED:
-                add_outlines(p.outlines)
-                carried.setdefault(h.touchpoint_ids[1], []).append((h.from_lane_id,
-                                                                    h.to_lane_id))
+                mid = h.touchpoint_ids[1]
+                p.outlines.append(Outline(cards[mid].adjusted(-5, -5, 5, 5), color, 4.0,
+                                          Qt.PenStyle.SolidLine))
+                p.carry = (mid, (h.from_lane_id, h.to_lane_id))
             else:
-                arrivals[(h.touchpoint_ids[-1], h.kind)] += 1
-        key: Key
-        for (tp, kind), n in arrivals.items():
-            key = ("a", tp, kind)
-            p = pieces.get(key)
-            if p is None or p.extra != n:
-                if due():
-                    yield
-                color, _, shape, symbol, label = HANDOFF_STYLE[kind]
-                r = cards[tp]
-                text = symbol if n == 1 else f"{symbol}{n}"
-                p = self._keep(key, _Piece(None, n, (tp,), tags=[Tag(
-                    QPointF(r.left() - 2, r.center().y()), text, color,
-                    f"{n} {label}{'s' if n > 1 else ''} arrive here", shape, rank=2)]))
-            take(p)
+                p.arrive = (h.touchpoint_ids[-1], h.kind)
+        ids = list(map(id, hand))
+        used = list(map(table.__getitem__, ids))
+        tables["h"] = dict(zip(ids, used, strict=True))  # drop what the analysis let go
+        arrivals = Counter(filter(None, map(attrgetter("arrive"), used)))
+        carried: dict[str, list[tuple[str, str]]] = {}
+        for mid, pair in filter(None, map(attrgetter("carry"), used)):
+            carried.setdefault(mid, []).append(pair)
+        yield
+
+        table = tables["a"]
+        for (tp, kind), n in [(k, n) for k, n in arrivals.items()
+                              if (p := table.get(k)) is None or p.extra != n]:
+            color, _, shape, symbol, label = HANDOFF_STYLE[kind]
+            r = cards[tp]
+            text = symbol if n == 1 else f"{symbol}{n}"
+            self._keep("a", (tp, kind), _Piece(None, n, (tp,), tags=[Tag(
+                QPointF(r.left() - 2, r.center().y()), text, color,
+                f"{n} {label}{'s' if n > 1 else ''} arrive here", shape, rank=2)]))
+        badges = list(map(table.__getitem__, arrivals))
+        tables["a"] = dict(zip(arrivals, badges, strict=True))
+        used += badges
         color = HANDOFF_STYLE[HandoffKind.CUSTOMER_CARRIED][0]
         names = {ln.id: ln.name for ln in doc.lanes}
+        table = tables["c"]
         for tp, pairs in carried.items():
             legs = [f"{names.get(a, '?')} → {names.get(b, '?')}" for a, b in dict.fromkeys(pairs)]
-            key = ("c", tp)
-            p = pieces.get(key)
+            p = table.get(tp)
             if p is None or p.extra != legs:
                 r = cards[tp]
                 tip = "The customer carries the work between departments here:\n" + "\n".join(legs)
-                p = self._keep(key, _Piece(None, legs, (tp,), tags=[Tag(
+                p = self._keep("c", tp, _Piece(None, legs, (tp,), tags=[Tag(
                     QPointF(r.center().x(), r.bottom() + 15), "◆ carries " + legs[0], color,
                     tip, None, align="center", max_width=r.width() + 16)]))
-            take(p)
+            used.append(p)
+        yield
 
+        # findings: loops, weak links and bottleneck lanes drawn each; gaps as stage and card
+        # tags (the kinds are disjoint)
+        open_ = [f for f in analysis.findings if not f.dismissed]
+        drawn = [f for f in open_ if f.kind in _DRAWN]
         weakest = _weakest(analysis)
-        stage_tags: dict[str, list[Finding]] = {}
-        card_tags: dict[str, list[Finding]] = {}
-        for i, f in enumerate(analysis.findings):
-            if i % (chunk * 8) == chunk * 8 - 1:
-                yield
-            if f.dismissed:
-                continue
-            k = f.kind
-            if k in STAGE_TAGS:
-                for s in f.stage_ids:
-                    stage_tags.setdefault(s, []).append(f)
-                continue
-            if k in CARD_TAGS:
-                for t in f.touchpoint_ids[:1]:
-                    card_tags.setdefault(t, []).append(f)
-                continue
-            if k not in _DRAWN:
-                continue
-            extra: object = None
-            if k == "weak-link":
+
+        def extra_of(f: Finding) -> object:
+            if f.kind == "weak-link":
                 t = f.touchpoint_ids[0] if f.touchpoint_ids else ""
                 tp_ = doc.touchpoints.get(t)
-                extra = (t == weakest, tp_.score if tp_ is not None else None)
-            elif k == "bottleneck-lane":
-                extra = tuple((sum(v for (a, b), v in analysis.matrix.items() if ln in (a, b)),
-                               lay.lane_y.get(ln)) for ln in f.lane_ids)
-            key = ("f", f.id)
-            p = pieces.get(key)
-            if p is None or not p.fits(f, extra):
-                if due():
-                    yield
-                p = self._keep(key, self._finding(f, extra, lay, band))
-            take(p)
-        yield
-        self._stage_marks(view, stage_tags, take)
-        for i, (t, fs) in enumerate(card_tags.items()):
+                return (t == weakest, tp_.score if tp_ is not None else None)
+            if f.kind == "bottleneck-lane":
+                return tuple((sum(v for (a, b), v in analysis.matrix.items() if ln in (a, b)),
+                              lay.lane_y.get(ln)) for ln in f.lane_ids)
+            return None
+
+        table = tables["f"]
+        todo_f = [f for f in drawn if (p := table.get(id(f))) is None or p.obj is not f
+                  or (f.kind in _EXTRA and p.extra != extra_of(f))]
+        for i, f in enumerate(todo_f):
             if i % chunk == chunk - 1:
                 yield
+            self._keep("f", id(f), self._finding(f, extra_of(f), lay, band))
+        ids = list(map(id, drawn))
+        got = list(map(table.__getitem__, ids))
+        tables["f"] = dict(zip(ids, got, strict=True))
+        used += got
+        stage_tags: dict[str, list[Finding]] = {}
+        for f in open_:
+            if f.kind in STAGE_TAGS:
+                for s in f.stage_ids:
+                    stage_tags.setdefault(s, []).append(f)
+        card_tags: dict[str, list[Finding]] = {}
+        for f in open_:
+            if f.kind in CARD_TAGS:
+                for t in f.touchpoint_ids[:1]:
+                    card_tags.setdefault(t, []).append(f)
+        yield
+        self._stage_marks(view, stage_tags, used.append)
+        table = tables["t"]
+        for t, fs in card_tags.items():
             if t not in cards:
                 continue
-            key = ("t", t)
-            p = pieces.get(key)
-            if p is None or not _same(p.obj, fs):
-                p = self._keep(key, _Piece(fs, None, (t,), tags=[_card_tag(cards[t], fs)]))
-            take(p)
-        self.reused = len(analysis.handoffs) + len(analysis.findings) - self.made
-        out.tags = [t for rank in ranked for t in rank]  # a stable sort by rank
+            p = table.get(t)
+            if p is None or p.obj != fs:  # (the same objects compare at C speed)
+                p = self._keep("t", t, _Piece(fs, None, (t,), tags=[_card_tag(cards[t], fs)]))
+            used.append(p)
+        self.reused = len(used) - self.made
+
+        def joined(part: str) -> list[Any]:
+            return list(chain.from_iterable(map(attrgetter(part), used)))
+
+        out = Scenery(joined("hatches"), joined("bands"), joined("outlines"), joined("tags"))
+        out.tags.sort(key=attrgetter("rank"))  # stable: map order within a rank
         out.bounds = QRectF(-20, -20, lay.width + 40, lay.height + 40)
         return out
 
@@ -403,21 +396,15 @@ class SceneryCache:
                 continue
             empty = tuple(not lay.cells.get((s, ln)) for ln in facing)
             where = (empty, lay.stage_x[s], lay.height, tuple(lay.lane_y[ln] for ln in facing))
-            key: Key = ("s", s)
-            p = self._pieces.get(key)
-            if p is None or p.extra != where or not _same(p.obj, fs):
-                p = self._keep(key, _stage_piece(lay, s, fs, facing, empty))
+            p = self._tables["s"].get(s)
+            if p is None or p.extra != where or p.obj != fs:
+                p = self._keep("s", s, _stage_piece(lay, s, fs, facing, empty))
                 p.extra = where
             take(p)
 
 
 _DRAWN = frozenset({"ping-pong", "cycle", "weak-link", "bottleneck-lane"})
-
-
-def _same(a: object, b: list[Finding]) -> bool:
-    """Whether ``a`` is a list of the same findings as ``b`` (each the same object or equal)."""
-    return (isinstance(a, list) and len(a) == len(b)
-            and all(x is y or x == y for x, y in zip(a, b, strict=True)))
+_EXTRA = frozenset({"weak-link", "bottleneck-lane"})  # drawn from more than the finding
 
 
 def _card_tag(r: QRectF, fs: list[Finding]) -> Tag:

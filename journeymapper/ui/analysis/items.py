@@ -86,11 +86,12 @@ def draw_tag(p: QPainter, tag: Tag, text: str, r: QRectF, pt: float, lod: float)
 
 
 def _changed(old: Sequence[T], new: Sequence[T], rect: Callable[[T], QRectF]) -> list[QRectF]:
-    """The rectangles of the shapes in one list and not the other (compared by identity)."""
-    was = {id(x) for x in old}
-    now = {id(x) for x in new}
-    return ([rect(x) for x in new if id(x) not in was]
-            + [rect(x) for x in old if id(x) not in now])
+    """The rectangles of the shapes in one list and not the other (compared by identity; the
+    passes over the lists run in C, only the differences in Python)."""
+    was = dict(zip(map(id, old), old, strict=True))
+    now = dict(zip(map(id, new), new, strict=True))
+    return ([rect(now[k]) for k in now.keys() - was.keys()]
+            + [rect(was[k]) for k in was.keys() - now.keys()])
 
 
 class ShapesItem(QGraphicsItem):

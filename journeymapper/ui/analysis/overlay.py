@@ -27,7 +27,7 @@ from .items import ShapesItem, TagItem
 from .legend import LegendItem
 
 SLICE_S = 0.006  # build time per tick
-NOW_S = 0.006  # a new analysis is built at once, in the same event, if it takes no longer
+NOW_S = 0.008  # a new analysis is built at once, in the same event, if it takes no longer
 MAX_TAG_ITEMS = 200  # tags with items of their own (tooltips); the rest are painted in bulk
 
 
@@ -78,9 +78,11 @@ class MapOverlay(QObject):
             self._finish_now()
 
     def _finish_now(self) -> None:
-        """Build right away for up to NOW_S: after an edit only the changed pieces are made
-        again (a few ms at 2,000 cards), so the map and its overlay show the edit in the same
-        frame. What is not done by then goes on a slice per tick."""
+        """Build right away for up to NOW_S (the controller announces a refresh after an edit
+        before the edit's repaint): only the changed pieces are made again, so the map and its
+        overlay show the edit in the same frame. What is not done by then goes on a slice per
+        tick. (A build posted as an event of its own would come after the repaint: Qt queues
+        events posted while it delivers others behind those already waiting.)"""
         sc = _scene_of(self.view)
         if sc is None or self._build is None or not shiboken6.isValid(self.root):
             return
