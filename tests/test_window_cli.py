@@ -50,3 +50,20 @@ def test_no_screen_without_screenshot_is_a_one_line_error(tmp_path: Path) -> Non
     assert done.returncode == 2
     assert done.stderr.startswith("journeymapper: ") and "--screenshot" in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_presentation_screenshot_shows_the_analysis_overlay(tmp_path: Path,
+                                                             sample_copy: object) -> None:
+    """Presentation mode has the overlay on: its picture shows the customer-carried bands (the
+    overlay's own pink, #CC79A7), which the normal picture has none of."""
+    path = sample_copy("surgeon-practice")  # type: ignore[operator]
+    pink: list[int] = []
+    for extra in ([], ["--presentation"]):
+        out = tmp_path / f"shot{len(extra)}.png"
+        done = _run([str(path), "--screenshot", str(out), *extra], tmp_path)
+        assert done.returncode == 0, done.stderr
+        image = QImage(str(out))
+        pink.append(sum(1 for y in range(0, image.height(), 2) for x in range(0, image.width(), 2)
+                        if image.pixel(x, y) & 0xFFFFFF == 0xCC79A7))
+    assert pink[0] == 0
+    assert pink[1] > 200

@@ -211,6 +211,12 @@ def screenshot(window: QWidget, out: Path, size: tuple[int, int] = (1920, 1080),
     if isinstance(window, MainWindow):
         window.view.fit_all()
         QApplication.processEvents()
+        if window.view.overlay_visible():  # presentation: the picture shows the analysis too
+            ctl = window.analysis
+            ctl.refresh_now()
+            if ctl.overlay is not None:
+                ctl.overlay.rebuild()
+            QApplication.processEvents()
     window.grab().save(str(out))
 
 
