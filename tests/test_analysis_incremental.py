@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -197,3 +198,47 @@ def test_unchanged_findings_are_the_same_objects() -> None:
     assert len(kept) > len(after.findings) - 20
     held = {h.flow_ids: h for h in before.handoffs}
     assert sum(held.get(h.flow_ids) is h for h in after.handoffs) >= len(after.handoffs) - 10
+
+
+def test_unreachable_part_kept_up_to_date() -> None:
+    # Edits aimed at the unreachable part (most of a generated map): its sources moved to
+    # other cells, flows added and removed between its cards; the roots and the cards each
+    # names must stay those of a fresh pass, and the whole result that of ``analyze``.
+    from journeymapper.analysis import gaps
+    from journeymapper.analysis.graph import Journey
+
+    doc = make_document(220, 320, seed=6)
+    rnd = random.Random(6)
+    stages, lanes = [s.id for s in doc.stages], [ln.id for ln in doc.lanes]
+    live = LiveAnalysis()
+    live.refresh(doc)
+    kinds: Counter[str] = Counter()
+    for _ in range(300):
+        inc = live._inc
+        assert inc is not None
+        left = sorted(inc.un.lab)
+        sources = [t for t in left if not inc.j.pred[t]]
+        r = rnd.random()
+        if r < 0.35 and sources:
+            t = rnd.choice(sources)
+            edit = edits.move_touchpoint(doc, t, rnd.choice(stages), rnd.choice(lanes))
+        elif r < 0.7 and len(left) > 1:
+            a, b = rnd.sample(left, 2)
+            f = doc.flow_between(a, b)
+            edit = edits.remove_flows(doc, [f.id]) if f else edits.add_flow(doc, a, b)
+        elif r < 0.85:
+            edit = edits.remove_flows(doc, [rnd.choice(sorted(doc.flows))])
+        else:
+            a, b = rnd.sample(sorted(doc.touchpoints), 2)
+            f = doc.flow_between(a, b)
+            edit = edits.remove_flows(doc, [f.id]) if f else edits.add_flow(doc, a, b)
+        doc.apply(edit)
+        got = live.refresh(doc)
+        if not live.incremental:
+            continue
+        kinds[edit.label] += 1
+        j = Journey.of(doc, Settings.from_document(doc))
+        want = gaps.unreachable_roots(j, gaps.reachable_from(j, gaps.starts(j)), gaps.isolated(j))
+        assert sorted(live._inc.un.roots()) == sorted(want)
+        same(got, analyze(doc))
+    assert sum(kinds.values()) > 200, kinds

@@ -49,6 +49,7 @@ from .handoffs import (
 from .results import Analysis, Finding, Handoff, HandoffKind, Severity
 from .scores import ScoreSummary, channel_draft, weak_link_draft, zone_text
 from .settings import Settings
+from .unreach import Unreach
 
 Loops = tuple[list[list[str]], bool]
 Unit = tuple[str, ...]
@@ -253,10 +254,9 @@ class Incremental:
         self.u_first: list[str] | None = None
         self.u_names = ""
         self.u_memo: dict[str, tuple[Any, Draft]] = {}
-        self.u_roots: dict[str, list[str]] = {}
-        self.u_root_of: dict[str, str] = {}
-        self.u_left: set[str] = set()
-        self._unreachable(True)
+        self.u_drafted: set[str] = set()
+        self.un = Unreach(j)
+        self._unreachable()
         yield
         self.fentries.sort(key=_K0)
         self.bulk = False
@@ -367,13 +367,7 @@ class Incremental:
         for _ in self._weak(changed, every=False):
             pass
         self._review()
-        first = self._starts()
-        if d.flows or first != self.u_first:
-            self._unreachable(True)
-        elif not changed.isdisjoint(self.u_left) or not changed.isdisjoint(first):
-            placed = {n.id for o, n in d.cards
-                      if (o.stage_id, o.lane_id) != (n.stage_id, n.lane_id)}
-            self._unreachable(False, None if not placed.isdisjoint(self.u_left) else changed)
+        self._unreachable_after(d, changed)
         self._snapshot(doc, self.s or Settings())
         result = self._result()
         self.ready = True
@@ -506,35 +500,94 @@ class Incremental:
                 return [c for c in cards if not j.pred[c]] or cards
         return []
 
-    def _unreachable(self, reach: bool, changed: set[str] | None = None) -> None:
-        """Unreachable cards, one unit per root. ``changed``: cards edited in place (same cell,
-        same flows, starts unchanged): the roots stay, only the roots naming them are redrafted.
-        """
+    def _unreachable(self) -> None:
+        """The unreachable cards (one unit per root) from scratch."""
         j = self.j
+        un = self.un
         if not j.n_flows:
-            for root in self.u_roots:
-                self._set(("u", root), [])
-            self.u_roots, self.u_root_of, self.u_left = {}, {}, set()
+            un = self.un = Unreach(j)
+            un.dirty.update(self.u_drafted)
+            self.u_seen: set[str] = set()
+            self.u_first = None
+            self._u_flush(un, self.u_names)
             return
         first = self._starts()
-        if reach or first != self.u_first:
-            self.u_seen = gaps.reachable_from(j, first)
-            self.u_first = first
-        names = gaps.start_names(j, first)
-        if changed is not None and names == self.u_names:
-            for root in {self.u_root_of[c] for c in changed if c in self.u_root_of}:
-                self._set(("u", root), [self._u_draft(names, root, self.u_roots[root])])
+        self.u_seen = seen = gaps.reachable_from(j, first)
+        self.u_first = first
+        lonely = self.lonely
+        un.build([t for t in j.tps if t not in seen and t not in lonely])
+        self._u_flush(un, gaps.start_names(j, first))
+
+    def _unreachable_after(self, d: Delta, changed: set[str]) -> None:
+        """The unreachable part after the edit ``d``: updated from it when the reachable part
+        stayed the same, else from scratch."""
+        j = self.j
+        if not j.n_flows:
+            self._unreachable()
             return
+        first = self._starts()
+        if first != self.u_first or len(d.flows) > 1 or (d.flows and d.cards):
+            self._unreachable()
+            return
+        un = self.un
+        lab = un.lab
+        seen, lonely = self.u_seen, self.lonely
+        if d.flows:
+            o, n = d.flows[0]
+            if o is not None and n is not None:
+                if (o.source_id, o.target_id) != (n.source_id, n.target_id):
+                    self._unreachable()
+                    return
+            else:
+                f = n if n is not None else o
+                u, v = f.source_id, f.target_id
+                if n is not None and u in seen and v not in seen:
+                    self._unreachable()  # more cards can be reached
+                    return
+                if n is None and u in seen and v in seen and gaps.reachable_from(j, first) != seen:
+                    self._unreachable()  # fewer cards can be reached
+                    return
+                for t in (u, v):
+                    if t not in lab and t not in seen and t not in lonely:
+                        un.enter(t)
+                if u in lab and v in lab:
+                    (un.added if n is not None else un.removed)(u, v)
+                for t in (u, v):
+                    if t in lab and t in lonely:
+                        un.leave(t)
+        if d.cards:
+            placed = [n.id for o, n in d.cards if n.id in lab
+                      and (o.stage_id, o.lane_id) != (n.stage_id, n.lane_id)]
+            if sum(1 for t in placed if not j.pred[t]) > 1:
+                self._unreachable()
+                return
+            for t in placed:
+                un.moved(t)
+            un.settle()
+            for t in changed:
+                if t in lab:
+                    un.touched(t)
+        un.settle()
+        names = gaps.start_names(j, first)
+        if names != self.u_names:
+            un.dirty.update(self.u_drafted)
+        self._u_flush(un, names)
+
+    def _u_flush(self, un: Unreach, names: str) -> None:
+        """Draft the roots ``un`` marked dirty again."""
         self.u_names = names
-        roots = dict(gaps.unreachable_roots(j, self.u_seen, self.lonely))
-        for root in self.u_roots:
-            if root not in roots:
-                self._set(("u", root), [])
-        for root, behind in roots.items():
-            self._set(("u", root), [self._u_draft(names, root, behind)])
-        self.u_roots = roots
-        self.u_root_of = {c: root for root, behind in roots.items() for c in (root, *behind)}
-        self.u_left = set(self.u_root_of)
+        drafted = self.u_drafted
+        for r in un.dirty:
+            behind = un.behind(r)
+            if behind is None:
+                if r in drafted:
+                    self._set(("u", r), [])
+                    drafted.discard(r)
+                    self.u_memo.pop(r, None)
+            else:
+                self._set(("u", r), [self._u_draft(names, r, behind)])
+                drafted.add(r)
+        un.dirty.clear()
 
     def _u_draft(self, names: str, root: str, behind: list[str]) -> Draft:
         j = self.j
