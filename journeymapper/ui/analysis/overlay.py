@@ -27,7 +27,7 @@ from .items import ShapesItem, TagItem
 from .legend import LegendItem
 
 SLICE_S = 0.006  # build time per tick
-NOW_S = 0.008  # a new analysis is built at once, in the same event, if it takes no longer
+NOW_S = 0.012  # a new analysis is built at once, in the same event, if it takes no longer
 MAX_TAG_ITEMS = 200  # tags with items of their own (tooltips); the rest are painted in bulk
 
 
