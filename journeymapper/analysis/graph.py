@@ -6,6 +6,7 @@ cautious reading: the customer may see it).
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -29,18 +30,39 @@ def build_graph(doc: Document) -> nx.DiGraph:
     ``score``. Edges: flows, with the flow's id as ``flow``. Nodes are added in id order and
     edges in (source, target) order, so graph algorithms visit them in the same order whatever
     the edit history."""
+    steps = build_graph_steps(doc)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
+
+
+GRAPH_CHUNK = 1500  # nodes or edges added per slice of :func:`build_graph_steps`
+
+
+def build_graph_steps(doc: Document) -> Generator[None, None, nx.DiGraph]:
+    """:func:`build_graph` in slices (the same graph, built in the same order)."""
     import networkx as nx
 
     stage_index = {s.id: i for i, s in enumerate(doc.stages)}
     layers = {ln.id: layer_of(ln) for ln in doc.lanes}
     g = nx.DiGraph()
-    g.add_nodes_from(
-        (t.id, {"lane": t.lane_id, "layer": layers[t.lane_id], "stage": t.stage_id,
-                "stage_index": stage_index[t.stage_id], "score": t.score})
-        for t in sorted(doc.touchpoints.values(), key=lambda t: t.id)
-    )
-    g.add_edges_from((f.source_id, f.target_id, {"flow": f.id})
-                     for f in sorted(doc.flows.values(), key=lambda f: (f.source_id, f.target_id)))
+    tps = sorted(doc.touchpoints.values(), key=lambda t: t.id)
+    yield
+    for i in range(0, len(tps), GRAPH_CHUNK):
+        g.add_nodes_from(
+            (t.id, {"lane": t.lane_id, "layer": layers[t.lane_id], "stage": t.stage_id,
+                    "stage_index": stage_index[t.stage_id], "score": t.score})
+            for t in tps[i:i + GRAPH_CHUNK])
+        yield
+    flows = sorted(doc.flows.values(), key=lambda f: (f.source_id, f.target_id))
+    yield
+    for i in range(0, len(flows), GRAPH_CHUNK):
+        g.add_edges_from((f.source_id, f.target_id, {"flow": f.id})
+                         for f in flows[i:i + GRAPH_CHUNK])
+        if i + GRAPH_CHUNK < len(flows):
+            yield
     return g
 
 

@@ -21,13 +21,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Generator
-from itertools import islice, pairwise
+from itertools import pairwise
+from typing import Any
 
 from journeymapper.model import Layer
 
 from .findings import CHUNK, Draft, draft, drain, uniq
 from .graph import BEHIND, Journey
 from .results import Handoff, HandoffKind, Severity
+from .settings import Settings
 
 CUSTOMER = Layer.CUSTOMER
 CARRIED, VISIBLE, BACKSTAGE = (HandoffKind.CUSTOMER_CARRIED, HandoffKind.VISIBLE,
@@ -282,11 +284,23 @@ def find_cycles(j: Journey) -> tuple[list[list[str]], bool]:
     """Loops of at most ``cycle_max_length`` cards as NetworkX lists them, and whether the list
     was cut at ``cycle_max_count``. A function of the topology alone (the graph is built in id
     order), so a cache may keep it while only positions change."""
-    import networkx as nx
+    return drain(find_cycles_steps(j.graph, j.settings))
 
-    cap = j.settings.cycle_max_count
-    found = list(islice(nx.simple_cycles(j.graph, length_bound=j.settings.cycle_max_length),
-                        cap + 1))
+
+def find_cycles_steps(graph: Any, settings: Settings
+                      ) -> Generator[None, None, tuple[list[list[str]], bool]]:
+    """:func:`find_cycles` in slices (the search pauses every few ms of work)."""
+    from .cycles import simple_cycles
+
+    cap = settings.cycle_max_count
+    found: list[list[str]] = []
+    for c in simple_cycles(graph, settings.cycle_max_length):
+        if c is None:
+            yield
+            continue
+        found.append(c)
+        if len(found) > cap:
+            break
     return found[:cap], len(found) > cap
 
 

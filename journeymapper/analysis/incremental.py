@@ -53,6 +53,7 @@ from .unreach import Unreach
 
 Loops = tuple[list[list[str]], bool]
 Unit = tuple[str, ...]
+U_CHUNK = 150  # unreachable roots drafted per slice of a full build
 MAX_CHANGES = 64  # more changed entities than this in one refresh: rebuild
 
 _K0 = itemgetter(0)
@@ -134,7 +135,9 @@ class Incremental:
         self.raw: dict[str, Finding] = {}
         self.fkey: dict[str, tuple[Any, ...]] = {}
         self.owner: dict[str, Unit] = {}
-        self.fentries: list[tuple[tuple[Any, ...], Finding]] = []
+        self.fentries: list[tuple[tuple[Any, ...], Finding]] = []  # during the full build
+        self.fkeys: list[tuple[Any, ...]] = []  # then the sort keys and the findings apart
+        self.flist: list[Finding] = []
         self.open: Counter[tuple[str, Severity]] = Counter()
         self.bulk = True
 
@@ -171,7 +174,9 @@ class Incremental:
         if self.bulk:
             self.fentries.append((k, f))
         else:
-            insort(self.fentries, (k, f), key=_K0)
+            i = bisect_left(self.fkeys, k)
+            self.fkeys.insert(i, k)
+            self.flist.insert(i, f)
 
     def _remove(self, fid: str) -> None:
         k = self.fkey.pop(fid)
@@ -179,8 +184,12 @@ class Incremental:
         del self.owner[fid]
         if fid not in self.dismissed:
             self.open[(f.kind, f.severity)] -= 1
-        i = bisect_left(self.fentries, k, key=_K0)
-        del self.fentries[i]
+        if self.bulk:
+            del self.fentries[self.fentries.index(next(e for e in self.fentries if e[0] == k))]
+            return
+        i = bisect_left(self.fkeys, k)
+        del self.fkeys[i]
+        del self.flist[i]
 
     # -- the full build --------------------------------------------------------------------------
     def full_steps(self, doc: Document, s: Settings, graph: Any, loops: Loops
@@ -206,7 +215,7 @@ class Incremental:
                     self.hkey[h.flow_ids] = k
                     entries.append((k, h))
         entries.sort(key=_K0)
-        self.hentries = entries
+        self._h_build(entries)
         yield
         for i, src in enumerate(self.hand):
             if i % CHUNK == CHUNK - 1:
@@ -256,9 +265,12 @@ class Incremental:
         self.u_memo: dict[str, tuple[Any, Draft]] = {}
         self.u_drafted: set[str] = set()
         self.un = Unreach(j)
-        self._unreachable()
+        yield from self._unreachable_steps()
         yield
         self.fentries.sort(key=_K0)
+        self.fkeys = [k for k, _ in self.fentries]
+        self.flist = [f for _, f in self.fentries]
+        self.fentries = []
         self.bulk = False
         yield
         result = self._result()
@@ -339,7 +351,7 @@ class Incremental:
                          for h in found]
                 for h in old:
                     k = self.hkey.pop(h.flow_ids)
-                    del self.hentries[bisect_left(self.hentries, k, key=_K0)]
+                    self._h_del(k, h)
                     if h.kind is not CARRIED:
                         pairs.add(lane_pair(j, h))
             if found:
@@ -347,7 +359,7 @@ class Incremental:
                 for h in found:
                     k = handoff_key(place, h)
                     self.hkey[h.flow_ids] = k
-                    insort(self.hentries, (k, h), key=_K0)
+                    self._h_add(k, h)
                     if h.kind is not CARRIED:
                         pairs.add(lane_pair(j, h))
             self._carried(src)
@@ -379,15 +391,55 @@ class Incremental:
         self._set(("c", src), [carried_draft(j, h) for h in self.hand.get(src, ())
                                if h.kind is CARRIED])
 
+    def _h_build(self, entries: list[tuple[Any, Handoff]]) -> None:
+        """The hand-off lists from the sorted ``entries``: all of them, by lane pair (not the
+        customer-carried ones), by direction (keys only) and the counts by stage and kind."""
+        j = self.j
+        self.hkeys = [k for k, _ in entries]
+        self.hlist = [h for _, h in entries]
+        self.hpair: dict[tuple[str, str], tuple[list[Any], list[Handoff]]] = {}
+        self.hdir: dict[tuple[str, str], list[Any]] = {}
+        for k, h in entries:
+            if h.kind is not CARRIED:
+                ks, hs = self.hpair.setdefault(lane_pair(j, h), ([], []))
+                ks.append(k)
+                hs.append(h)
+            self.hdir.setdefault(_LANES(h), []).append(k)
+        self.hstage: Counter[str] = Counter(map(_STAGE, self.hlist))
+        self.hkind: Counter[HandoffKind] = Counter(map(_KIND, self.hlist))
+
+    def _h_add(self, k: Any, h: Handoff) -> None:
+        i = bisect_left(self.hkeys, k)
+        self.hkeys.insert(i, k)
+        self.hlist.insert(i, h)
+        if h.kind is not CARRIED:
+            ks, hs = self.hpair.setdefault(lane_pair(self.j, h), ([], []))
+            i = bisect_left(ks, k)
+            ks.insert(i, k)
+            hs.insert(i, h)
+        insort(self.hdir.setdefault(_LANES(h), []), k)
+        self.hstage[h.stage_id] += 1
+        self.hkind[h.kind] += 1
+
+    def _h_del(self, k: Any, h: Handoff) -> None:
+        i = bisect_left(self.hkeys, k)
+        del self.hkeys[i]
+        del self.hlist[i]
+        if h.kind is not CARRIED:
+            ks, hs = self.hpair[lane_pair(self.j, h)]
+            i = bisect_left(ks, k)
+            del ks[i]
+            del hs[i]
+        ks = self.hdir[_LANES(h)]
+        del ks[bisect_left(ks, k)]
+        self.hstage[h.stage_id] -= 1
+        self.hkind[h.kind] -= 1
+
     def _pairs(self, dirty: set[tuple[str, str]] | None) -> None:
         j = self.j
-        lists: dict[tuple[str, str], list[Handoff]] = {}
-        both = None if dirty is None else {*dirty, *((b, a) for a, b in dirty)}
-        for _, h in self.hentries:
-            if h.kind is not CARRIED and (both is None or _LANES(h) in both):
-                lists.setdefault(lane_pair(j, h), []).append(h)
-        for p in dirty if dirty is not None else lists:
-            hs = lists.get(p)
+        for p in dirty if dirty is not None else list(self.hpair):
+            got = self.hpair.get(p)
+            hs = got[1] if got else None
             self._set(("h", *p), [pair_draft(j, p[0], p[1], hs)] if hs else [])
 
     def _bounces(self, m: str) -> None:
@@ -502,6 +554,11 @@ class Incremental:
 
     def _unreachable(self) -> None:
         """The unreachable cards (one unit per root) from scratch."""
+        for _ in self._unreachable_steps():
+            pass
+
+    def _unreachable_steps(self) -> Generator[None, None, None]:
+        """:meth:`_unreachable` in slices."""
         j = self.j
         un = self.un
         if not j.n_flows:
@@ -509,14 +566,16 @@ class Incremental:
             un.dirty.update(self.u_drafted)
             self.u_seen: set[str] = set()
             self.u_first = None
-            self._u_flush(un, self.u_names)
+            yield from self._u_flush(un, self.u_names)
             return
         first = self._starts()
         self.u_seen = seen = gaps.reachable_from(j, first)
         self.u_first = first
         lonely = self.lonely
-        un.build([t for t in j.tps if t not in seen and t not in lonely])
-        self._u_flush(un, gaps.start_names(j, first))
+        yield
+        yield from un.build_steps([t for t in j.tps if t not in seen and t not in lonely])
+        yield
+        yield from self._u_flush(un, gaps.start_names(j, first))
 
     def _unreachable_after(self, d: Delta, changed: set[str]) -> None:
         """The unreachable part after the edit ``d``: updated from it when the reachable part
@@ -571,13 +630,16 @@ class Incremental:
         names = gaps.start_names(j, first)
         if names != self.u_names:
             un.dirty.update(self.u_drafted)
-        self._u_flush(un, names)
+        for _ in self._u_flush(un, names):
+            pass
 
-    def _u_flush(self, un: Unreach, names: str) -> None:
-        """Draft the roots ``un`` marked dirty again."""
+    def _u_flush(self, un: Unreach, names: str) -> Generator[None, None, None]:
+        """Draft the roots ``un`` marked dirty again (in slices of :data:`U_CHUNK`)."""
         self.u_names = names
         drafted = self.u_drafted
-        for r in un.dirty:
+        for i, r in enumerate(un.dirty):
+            if i % U_CHUNK == U_CHUNK - 1:
+                yield
             behind = un.behind(r)
             if behind is None:
                 if r in drafted:
@@ -606,12 +668,13 @@ class Incremental:
     def _result(self) -> Analysis:
         j = self.j
         doc = j.doc
-        handoffs = [h for _, h in self.hentries]
-        matrix = dict(Counter(map(_LANES, handoffs)))
+        handoffs = self.hlist[:]
+        firsts = sorted((ks[0], p) for p, ks in self.hdir.items() if ks)
+        matrix = {p: len(self.hdir[p]) for _, p in firsts}
         self._lanes(matrix)
-        counts = Counter(map(_STAGE, handoffs))
+        counts = self.hstage
         per_stage = {st.id: counts.get(st.id, 0) for st in doc.stages}
-        findings = [f for _, f in self.fentries]
+        findings = self.flist[:]
         return Analysis(doc.revision, handoffs, matrix, per_stage, findings,
                         self._summary(handoffs, matrix, len(findings)), {})
 
@@ -627,7 +690,7 @@ class Incremental:
                 by_kind[kind] = by_kind.get(kind, 0) + n
                 by_sev[sev.value] += n
         n_open = sum(by_kind.values())
-        kinds = Counter(map(_KIND, handoffs))
+        kinds = self.hkind
         hand: dict[str, int] = {k.value: kinds.get(k, 0) for k in HandoffKind}
         hand["total"] = len(handoffs)
         score = self.summary

@@ -157,8 +157,8 @@ class LiveAnalysis:
 
     def _topology(self, doc: Document, s: Settings) -> Generator[None, None, None]:
         """The graph and the loop list of ``doc``: kept, patched or rebuilt (in two slices)."""
-        from .graph import Journey, build_graph
-        from .handoffs import find_cycles
+        from .graph import build_graph_steps
+        from .handoffs import find_cycles_steps
 
         key = (frozenset(doc.touchpoints),
                frozenset((f.source_id, f.target_id, f.id) for f in doc.flows.values()),
@@ -174,10 +174,12 @@ class LiveAnalysis:
             self._frame, self._tps = frame, dict(doc.touchpoints)
         else:
             self._key, self._loops = None, None  # until both are rebuilt in this refresh
-            self._graph = build_graph(doc)
+            self._graph = None
+            graph = yield from build_graph_steps(doc)
+            self._graph = graph
             self._frame, self._tps = frame, dict(doc.touchpoints)
             yield  # a job never resumes after an edit, so the graph is still current below
-            self._loops = find_cycles(Journey.of(doc, s, self._graph))
+            self._loops = yield from find_cycles_steps(graph, s)
             self._key = key
             yield
 

@@ -25,8 +25,9 @@ at once) rebuild the labels from scratch (:meth:`Unreach.build`), as fast as the
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 
+from .findings import CHUNK
 from .graph import Journey
 
 Key = tuple[tuple[int, int], str]
@@ -50,16 +51,27 @@ class Unreach:
     def build(self, left: Iterable[str]) -> None:
         """Label ``left`` (the unreachable cards, not lonely) from scratch; every old and new
         root is dirty."""
+        for _ in self.build_steps(left):
+            pass
+
+    def build_steps(self, left: Iterable[str]) -> Generator[None, None, None]:
+        """:meth:`build` in slices (of about :data:`CHUNK` cards claimed)."""
         j = self.j
         place, succ, pred = j.place_of, j.succ, j.pred
         self.dirty.update(self.mem)
         self.dirty.update(self.p2)
         lab: dict[str, Key] = dict.fromkeys(left, INF)
         mem: dict[str, set[str]] = {}
-        for s in sorted((place[n], n) for n in lab if not pred[n]):
+        sources = sorted((place[n], n) for n in lab if not pred[n])
+        yield
+        work = 0
+        for s in sources:
             r = s[1]
             if lab[r] is not INF:
                 continue
+            if work > CHUNK:
+                work = 0
+                yield
             lab[r] = s
             got = {r}
             stack = [r]
@@ -70,6 +82,7 @@ class Unreach:
                         got.add(y)
                         stack.append(y)
             mem[r] = got
+            work += len(got)
         self.lab, self.mem = lab, mem
         self.dirty.update(mem)
         self._phase2()
@@ -108,6 +121,8 @@ class Unreach:
         lu = lab[u]
         if lu is INF:
             self.p2_dirty = True
+            if not self.j.pred[v]:  # v left a loop nothing enters: now a source
+                self._relabel({v})
             return
         if lab[v] != lu:
             return  # v's label came another way
