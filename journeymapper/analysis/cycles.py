@@ -12,6 +12,7 @@ from collections.abc import Generator
 from typing import Any
 
 PAUSE = 3000  # steps of work between two pauses (well under 2 ms)
+EDGES = 800  # edges copied per pause
 
 Found = Generator[list[Any] | None, None, None]
 
@@ -27,8 +28,9 @@ def simple_cycles(g: Any, length_bound: int) -> Found:
         return
     h = nx.DiGraph()
     edges = [(u, v) for u, gu in g.adj.items() for v in gu if v != u]
-    for i in range(0, len(edges), PAUSE):
-        h.add_edges_from(edges[i:i + PAUSE])
+    yield None
+    for i in range(0, len(edges), EDGES):
+        h.add_edges_from(edges[i:i + EDGES])
         yield None
     if length_bound == 2:
         visited: set[Any] = set()

@@ -53,7 +53,9 @@ from .unreach import Unreach
 
 Loops = tuple[list[list[str]], bool]
 Unit = tuple[str, ...]
-U_CHUNK = 150  # unreachable roots drafted per slice of a full build
+H_CHUNK = 200  # cards whose hand-offs are found per slice of a full build
+U_CHUNK = 150
+RELEASE_CHUNK = 4000  # entries freed per slice when a state is replaced  # unreachable roots drafted per slice of a full build
 MAX_CHANGES = 64  # more changed entities than this in one refresh: rebuild
 
 _K0 = itemgetter(0)
@@ -205,7 +207,7 @@ class Incremental:
         self.hkey: dict[tuple[str, ...], Any] = {}
         entries: list[tuple[Any, Handoff]] = []
         for i, src in enumerate(j.succ):
-            if i % CHUNK == CHUNK - 1:
+            if i % H_CHUNK == H_CHUNK - 1:
                 yield
             found = source_handoffs(j, src)
             if found:
@@ -214,7 +216,9 @@ class Incremental:
                     k = handoff_key(place, h)
                     self.hkey[h.flow_ids] = k
                     entries.append((k, h))
+        yield
         entries.sort(key=_K0)
+        yield
         self._h_build(entries)
         yield
         for i, src in enumerate(self.hand):
@@ -276,6 +280,32 @@ class Incremental:
         result = self._result()
         self.ready = True
         return result
+
+    def release(self) -> Generator[None, None, None]:
+        """Empty the big containers this state owns a piece at a time (it is being replaced:
+        dropping it whole frees hundreds of thousands of objects in one go)."""
+        self.ready = False
+        owned: list[Any] = [getattr(self, name, None) for name in (
+            "units", "raw", "fkey", "owner", "fkeys", "flist", "fentries", "hand", "hkey",
+            "hkeys", "hlist", "hpair", "hdir", "u_memo", "tps", "flows", "pps", "acts")]
+        un, j = getattr(self, "un", None), getattr(self, "j", None)
+        if un is not None:
+            owned += [un.lab, un.mem]
+        if j is not None:
+            owned += [j.succ, j.pred, j.place_of, j.by_stage]
+        work = 0
+        for c in owned:
+            if isinstance(c, dict):
+                while c:
+                    c.popitem()
+                    work += 1
+                    if work >= RELEASE_CHUNK:
+                        work = 0
+                        yield
+            elif isinstance(c, list):
+                while c:
+                    del c[-RELEASE_CHUNK:]
+                    yield
 
     # -- the refresh after an edit ---------------------------------------------------------------
     def update(self, doc: Document, d: Delta, graph: Any, loops: Loops) -> Analysis:

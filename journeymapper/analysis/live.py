@@ -123,7 +123,9 @@ class LiveAnalysis:
             except Duplicate:
                 pass
             else:
-                self._inc = inc
+                old, self._inc = self._inc, inc
+                if old is not None:
+                    yield from old.release()  # freeing it at once would block for ms
                 return result
         self._inc = None
         return (yield from analysis_steps(doc, s, include_betweenness=include_betweenness,
