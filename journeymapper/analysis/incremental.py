@@ -54,8 +54,8 @@ from .unreach import Unreach
 Loops = tuple[list[list[str]], bool]
 Unit = tuple[str, ...]
 H_CHUNK = 200  # cards whose hand-offs are found per slice of a full build
-U_CHUNK = 150
-RELEASE_CHUNK = 4000  # entries freed per slice when a state is replaced  # unreachable roots drafted per slice of a full build
+U_CHUNK = 150  # unreachable roots drafted per slice of a full build
+RELEASE_CHUNK = 4000  # entries freed per slice when a state is replaced
 MAX_CHANGES = 64  # more changed entities than this in one refresh: rebuild
 
 _K0 = itemgetter(0)
