@@ -1,6 +1,8 @@
 """From an edit to the refreshed analysis overlay, on generated maps of 500, 2,000 and 5,000 cards.
 
-Run: ``python benchmarks/bench_overlay.py [--gc-freeze] [sizes...]`` (offscreen). With
+Run: ``python benchmarks/bench_overlay.py [--window] [--gc-freeze] [sizes...]`` (offscreen).
+``--window`` measures the real MainWindow on a workshop file (each edit saved to SQLite, the
+inspector, pain points, backlog and matrix docks reacting too) instead of a bare window. With
 ``--gc-freeze`` the objects of the open map are moved out of the garbage collector's reach
 (``gc.freeze()``) first: the collector's full passes over a 5,000-card map are otherwise the
 longest pauses. A real QMainWindow + MapView
@@ -37,6 +39,7 @@ import gc
 import os
 import statistics
 import sys
+import tempfile
 import time
 from itertools import islice
 from pathlib import Path
@@ -130,13 +133,31 @@ def raw_networkx(doc: Document) -> float:
     return median_time(run)
 
 
-def bench(app: TimedApp, n: int) -> dict[str, float]:
+def bench(app: TimedApp, n: int, tmp: Path | None = None) -> dict[str, float]:
+    """One size. With ``tmp`` (--window): the real MainWindow on a workshop file in ``tmp``
+    (every edit also saved, and every dock reacting), else a bare window with the map."""
     doc = make_document(n, int(n * 1.45), seed=1)
-    session = Session(doc)
-    win = QMainWindow()
-    view = MapView(session, win)
-    win.setCentralWidget(view)
-    ctl = install_analysis(win, view, session)
+    real: object = None
+    if tmp is not None:
+        from journeymapper.store import WorkshopFile
+        from journeymapper.ui.app import Workbench
+
+        path = tmp / f"bench-{n}.jmw"
+        WorkshopFile.create(path, doc).close()
+        bench_ = Workbench(workspace=tmp)
+        opened = bench_.open_path(path)
+        assert opened is not None
+        real, win = bench_, opened
+        session, view = opened.session, opened.view
+        doc = session.doc
+        opened.showNormal()
+        ctl = opened.analysis
+    else:
+        session = Session(doc)
+        win = QMainWindow()
+        view = MapView(session, win)
+        win.setCentralWidget(view)
+        ctl = install_analysis(win, view, session)
     overlay, dock = ctl.overlay, ctl.dock
     assert overlay is not None and dock is not None
     win.resize(1600, 1000)
@@ -193,12 +214,16 @@ def bench(app: TimedApp, n: int) -> dict[str, float]:
         rows["dock"].append(dock.last_fill_s)
     if freeze_gc:
         gc.unfreeze()
-    ctl.stop()
-    overlay.detach()
-    view.cleanup()
-    win.close()
-    win.deleteLater()
-    session.close()
+    if real is not None:
+        win.close()
+        real.quit()  # type: ignore[attr-defined]
+    else:
+        ctl.stop()
+        overlay.detach()
+        view.cleanup()
+        win.close()
+        win.deleteLater()
+        session.close()
     app.processEvents()
     out = {k: statistics.median(v) for k, v in rows.items()}
     out["block_max"] = max(rows["block"])
@@ -213,6 +238,11 @@ def bench(app: TimedApp, n: int) -> dict[str, float]:
 
 def main() -> None:
     freeze = "--gc-freeze" in sys.argv
+    tmp: Path | None = None
+    if "--window" in sys.argv:  # the real window, its settings in a throwaway home
+        tmp = Path(tempfile.mkdtemp(prefix="jm-bench-"))
+        os.environ["HOME"] = str(tmp)
+        os.environ["XDG_CONFIG_HOME"] = str(tmp / ".config")
     sizes = [int(a) for a in sys.argv[1:] if a.isdigit()] or [500, 2000, 5000]
     app = TimedApp()
     global freeze_gc
@@ -224,7 +254,7 @@ def main() -> None:
           f"{'overlay':>7} {'dock':>6} {'analyze()':>9} {'raw NX':>7} {'/analyze':>8} "
           f"{'/rawNX':>7} {'bands':>6} {'tags':>5}")
     for n in sizes:
-        r = bench(app, n)
+        r = bench(app, n, tmp)
         print(f"{n:>6} {r['total'] * ms:>11.1f}ms {r['cpu'] * ms:>7.1f} "
               f"{r['frame'] * ms:>6.1f}ms {r['sync'] * ms:>8.1f}ms "
               f"{r['block'] * ms:>11.1f}ms {r['block_max'] * ms:>5.1f} "

@@ -89,3 +89,28 @@ def test_pain_points_dock_lists_selects_and_votes(window, qtbot) -> None:  # noq
     qtbot.mouseClick(dock.delete_button, Qt.MouseButton.LeftButton)
     assert "pp-1" not in window.session.doc.pain_points
     assert tree.topLevelItemCount() == 1
+
+
+def test_pain_point_list_names_the_card_as_it_is_now(window) -> None:  # noqa: F811
+    """The list follows a card's new title, and keeps its pain point (and selection) when the
+    card moves to another cell."""
+    from journeymapper.model import edits
+
+    doc, dock = window.session.doc, window.painpoints
+    card = doc.pain_point("pp-2").touchpoint_id
+
+    def line_of(pid: str) -> str:
+        for i in range(dock.tree.topLevelItemCount()):
+            item = dock.tree.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == pid:
+                return item.text(2)
+        raise AssertionError(f"{pid} is not listed")
+
+    dock.select("pp-2")
+    assert window.session.do(edits.update_touchpoint(doc, card, title="Renamed counter"))
+    assert line_of("pp-2").endswith("on Renamed counter")
+    tp = doc.touchpoint(card)
+    other = next(s.id for s in doc.stages if s.id != tp.stage_id)
+    assert window.session.do(edits.move_touchpoint(doc, card, other, tp.lane_id))
+    assert line_of("pp-2").endswith("on Renamed counter")
+    assert dock.current_id() == "pp-2"

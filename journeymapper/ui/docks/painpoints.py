@@ -17,10 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper.model import Change, PainPoint, edits
+from journeymapper.model import Change, PainPoint, TouchPoint, edits
 from journeymapper.ui.session import Session
 
 COLUMNS = ("Votes", "Sev.", "Pain point  (card · kind)")
+
+
+def _retitled(change: Change) -> bool:
+    """Whether a card changed its title (the list names each pain point's card). Removing a
+    card removes its pain points, which the change then touches too."""
+    return any(isinstance(op.before, TouchPoint) and isinstance(op.after, TouchPoint)
+               and op.before.title != op.after.title for op in change.edit.ops)
 
 
 def ranked(session: Session) -> list[PainPoint]:
@@ -114,7 +121,7 @@ class PainPointsDock(QDockWidget):
         self.delete_button.setEnabled(on)
 
     def _on_change(self, change: Change) -> None:
-        if change.touches("painpoint", "touchpoint"):
+        if change.touches("painpoint") or _retitled(change):  # a moved card changes nothing
             self.reload()
 
     def _selected(self) -> None:
