@@ -9,14 +9,19 @@ changed entity are drafted again:
 
 - a changed card X: the hand-offs and ping-pongs found from X, its predecessors and successors
   (and the lane pairs those hand-offs belong to), X's own gaps, X's stage (old and new), its
-  pain points, the loops through it, the unreachable part if X is in it or is a start, and the
-  weak links whose text a change of the journey's scores altered;
-- a changed flow u -> v: the same for u and v, the loops, reachability and back flows;
+  pain points, the loops through it, the unreachable roots it changes (:mod:`.unreach`: only
+  near X while the reachable part stays the same) and the weak links whose text a change of
+  the journey's scores altered;
+- a changed flow u -> v: the same for u and v, the loops, back flows, and the unreachable
+  part near v (from scratch when the reachable part changed);
 - a pain point or action: the pain points concerned; a dismissal: that finding only.
 
-A new draft equal to the one it replaces keeps the old Finding object. Lanes, stages, settings,
-added or removed cards, many changes at once, a change between no flow and some flows and a
-``ping_pong_max_run`` other than 1 are rebuilt from scratch (still in slices).
+Hand-offs are kept sorted as a whole, by lane pair and by direction, with running counts, so
+the lane-pair findings, the matrix and the totals need no pass over all hand-offs; the findings
+are kept sorted too. A new draft equal to the one it replaces keeps the old Finding object.
+Lanes, stages, settings, added or removed cards, many changes at once, a change between no
+flow and some flows and a ``ping_pong_max_run`` other than 1 are rebuilt from scratch (still in
+slices).
 """
 
 from __future__ import annotations

@@ -272,7 +272,7 @@ class Unreach:
     def roots(self) -> list[tuple[str, list[str]]]:
         """Every root with its cards (any order)."""
         out = []
-        for r in [*self.mem, *self.p2]:
+        for r in dict.fromkeys([*self.mem, *self.p2]):  # a root once: mem keeps emptied roots
             b = self.behind(r)
             if b is not None:
                 out.append((r, b))
