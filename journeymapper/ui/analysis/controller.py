@@ -57,6 +57,7 @@ class AnalysisController(QObject):
         self._stopped = False
         self._froze = False  # whether this controller has called gc.freeze()
         self._posted = False  # a _REFRESH event is on its way
+        self._gc_held = False  # whether this controller switched the collector off for a job
         self.overlay: MapOverlay | None = None  # set by install_analysis
         self.dock: FindingsDock | None = None
         self._timer = QTimer(self)
@@ -108,6 +109,7 @@ class AnalysisController(QObject):
         self._timer.stop()
         self._job = None
         self._ready = None
+        self._release_gc()
         if self._stopped:
             return
         self._stopped = True
@@ -157,6 +159,7 @@ class AnalysisController(QObject):
             else:
                 self.busyChanged.emit(True)
             self._job = self.live.start(doc, self._settings(doc))
+            self._hold_gc()
         t0 = time.perf_counter()
         finished = self._job.run_for(budget)
         self.longest_slice = max(self.longest_slice, time.perf_counter() - t0)
@@ -170,6 +173,19 @@ class AnalysisController(QObject):
             self._ready = result
         self._timer.start(0)
 
+    def _hold_gc(self) -> None:
+        """No automatic collector pass while a refresh runs: a full pass over a big map's new
+        state took 20 to 30 ms, and landed inside a slice. :meth:`_freeze` collects the young
+        generations when the result is applied, and switches the collector back on."""
+        if gc.isenabled():
+            gc.disable()
+            self._gc_held = True
+
+    def _release_gc(self) -> None:
+        if self._gc_held:
+            gc.enable()
+            self._gc_held = False
+
     def _apply(self, result: Analysis) -> None:
         self._freeze()
         self._current = result
@@ -180,12 +196,18 @@ class AnalysisController(QObject):
         """After each analysis: move the objects alive now (the map, its canvas items, NetworkX's
         graph, the analysis just made) out of the garbage collector's reach. Its full passes
         over a 2,000-card map took 30 to 100 ms, the longest freezes after an edit; with the
-        long-lived objects frozen a pass only walks what was made since. The young generations
-        are collected first (about 1 ms), so only garbage that already survived two passes can
-        be frozen with them; :meth:`stop` hands everything back to the collector."""
-        gc.collect(1)
+        long-lived objects frozen a pass only walks what was made since. After a short refresh
+        the young generations are collected first (about 1 ms), so that only garbage that
+        already survived two passes is frozen with them. After a refresh that ran with the
+        collector held (:meth:`_hold_gc`) everything it made is still young, and collecting it
+        took 30 to 60 ms at 5,000 cards: it is frozen as it is. What is frozen stays until
+        :meth:`stop` hands everything back to the collector (cyclic garbage of those refreshes
+        included; the analysis makes little: its results are plain trees)."""
+        if not self._gc_held:
+            gc.collect(1)
         gc.freeze()
         self._froze = True
+        self._release_gc()
 
     def _with_extra(self, a: Analysis) -> Analysis:
         """``a`` with the on-demand betweenness findings (dismissal as the document says now)."""
