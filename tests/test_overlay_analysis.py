@@ -215,3 +215,41 @@ def test_collector_is_held_while_a_refresh_runs_and_given_back(qtbot: QtBot) -> 
     finally:
         gc.enable()
         rig.close()
+
+
+def test_analysis_waits_for_its_modules_to_load_off_the_gui_thread(
+        qtbot: QtBot, sample_copy: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """NetworkX and the analysis load on a thread of their own (imported on the GUI thread they
+    blocked it 130-170 ms): until that thread is done the controller does not start, so it never
+    waits on an import lock."""
+    import threading
+
+    from journeymapper.ui.analysis import controller as controller_module
+
+    go = threading.Event()
+    loader = threading.Thread(target=go.wait, name="analysis-import", daemon=True)
+    loader.start()
+    monkeypatch.setattr(controller_module, "_loader", loader)
+    wf = WorkshopFile.open(sample_copy("surgeon-practice"))
+    session = Session(wf.document, wf)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    view = MapView(session, window)
+    window.setCentralWidget(view)
+    ctl = install_analysis(window, view, session)
+    try:
+        window.show()
+        qtbot.wait(controller_module.FIRST_DELAY_MS + 300)
+        assert ctl.current() is None and ctl._job is None  # still waiting for the loader
+        go.set()
+        qtbot.waitUntil(lambda: ctl.current() is not None, timeout=10000)
+        assert ctl.current().revision == session.doc.revision
+    finally:
+        go.set()
+        ctl.stop()
+        assert ctl.overlay is not None
+        ctl.overlay.detach()
+        view.cleanup()
+        window.close()
+        session.close()
+        wf.close()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
+import threading
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -36,6 +37,27 @@ NOW_S = 0.012  # the refresh right after an edit: this long at most, then ticks 
 FIRST_DELAY_MS = 250  # the first analysis waits for the window's first paint
 DRAG_WAIT_MS = 40  # while a drag is under way, look again this much later
 _REFRESH = QEvent.Type(QEvent.registerEventType())  # "refresh now", posted after an edit
+
+
+_loader: threading.Thread | None = None
+
+
+def load_in_background() -> threading.Thread:
+    """Import NetworkX and the analysis's modules on a thread of their own (once a process):
+    importing them took 60 to 120 ms, one block on the GUI thread at the first analysis. The
+    GUI thread keeps running meanwhile (the interpreter switches threads every few ms); the
+    controller starts analysing once the thread is done, so it never waits on an import
+    lock."""
+    global _loader
+    if _loader is None:
+        def load() -> None:
+            import networkx  # noqa: F401
+
+            from journeymapper.analysis import engine, incremental  # noqa: F401
+
+        _loader = threading.Thread(target=load, name="analysis-import", daemon=True)
+        _loader.start()
+    return _loader
 
 
 class AnalysisController(QObject):
@@ -67,6 +89,7 @@ class AnalysisController(QObject):
         # workshop's own settings. None: the workshop's settings alone.
         self.settings_for: Callable[[Document], Settings] | None = None
         session.changed.connect(self._on_change)
+        load_in_background()
         # After the first paint: networkx loads then, not while the window is still opening.
         self.schedule(FIRST_DELAY_MS)
 
@@ -90,6 +113,7 @@ class AnalysisController(QObject):
         self._timer.stop()
         self._job = None
         self._ready = None
+        load_in_background().join()
         doc = self.session.doc
         result = self._with_extra(self.live.refresh(doc, self._settings(doc)))
         self._apply(result)
@@ -150,8 +174,8 @@ class AnalysisController(QObject):
                 self._apply(ready)
                 return
             self.discarded += 1
-        if self._dragging():
-            self._timer.start(DRAG_WAIT_MS)
+        if self._dragging() or load_in_background().is_alive():
+            self._timer.start(DRAG_WAIT_MS)  # look again a little later
             return
         if self._job is None or self._job.stale:
             if self._job is not None:
