@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
     QPen,
     QResizeEvent,
 )
@@ -135,11 +136,24 @@ class ImpactEffortView(QGraphicsView):
         self.dots: dict[str, ActionDot] = {}
         self.quadrant_labels: dict[str, QGraphicsSimpleTextItem] = {}
         self._selected: str | None = None
+        # Built at the first paint after a resize (and on action edits while visible), not at
+        # every resize the window's layout makes before its first paint (start-up built it 3x).
+        self._stale = True
         session.changed.connect(self._on_change)
-        self.rebuild()
 
     # -- building (in view pixels, so the type stays the same size at any dock size) -------
+    def _ensure_built(self) -> None:
+        if self._stale:
+            self.rebuild()
+
+    def _rebuild_when_visible(self) -> None:
+        if self.isVisible():
+            self.rebuild()
+        else:
+            self._stale = True
+
     def rebuild(self) -> None:
+        self._stale = False
         sc = self.scene()
         sc.clear()
         self.dots.clear()
@@ -230,23 +244,31 @@ class ImpactEffortView(QGraphicsView):
     # -- following the document and the table ------------------------------------------------
     def _on_change(self, change: Change) -> None:
         if change.touches("action"):
-            self.rebuild()
+            self._rebuild_when_visible()
 
     def select(self, action_id: str | None) -> None:
         self._selected = action_id
+        if self._stale:  # the next build rings it
+            return
         for aid, dot in self.dots.items():
             dot.setSelected(aid == action_id)
             if aid == action_id:
                 dot.setZValue(100)
 
     def dot_at(self, action_id: str) -> ActionDot | None:
+        self._ensure_built()
         return self.dots.get(action_id)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.rebuild()
+        self._stale = True  # built at the next paint: the window's layout resizes it repeatedly
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self._ensure_built()
+        super().paintEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._ensure_built()
         item = self.itemAt(event.position().toPoint())
         while item is not None and not isinstance(item, ActionDot):
             item = item.parentItem()

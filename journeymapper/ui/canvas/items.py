@@ -55,6 +55,18 @@ class CardFace:
                    tp.is_start, tp.is_end, tip)
 
 
+_METRICS: dict[tuple[str, float, bool], QFontMetricsF] = {}
+
+
+def card_metrics(theme: Theme, pt: float, bold: bool) -> QFontMetricsF:
+    """The metrics of one of the theme's fonts, made once (every card's face needs them)."""
+    key = (theme.family, pt, bold)
+    fm = _METRICS.get(key)
+    if fm is None:
+        fm = _METRICS[key] = QFontMetricsF(theme.font(pt, bold=bold))
+    return fm
+
+
 class CardItem(QGraphicsItem):
     def __init__(self, tp_id: str, face: CardFace, theme: Theme) -> None:
         super().__init__()
@@ -78,9 +90,9 @@ class CardItem(QGraphicsItem):
     def set_face(self, face: CardFace) -> None:
         self.face = face
         t = self.theme
-        fm = QFontMetricsF(t.font(t.card_pt, bold=True))
+        fm = card_metrics(t, t.card_pt, True)
         top = 10 + t.small_pt * 1.9
-        footer = QFontMetricsF(t.font(t.small_pt, bold=True)).height() + 9 if (
+        footer = card_metrics(t, t.small_pt, True).height() + 9 if (
             face.pains or face.votes or face.is_start or face.is_end) else 6
         fit = max(1, int((t.card_h - top - footer) // fm.lineSpacing()))
         self._lines = wrap_lines(face.title or "(untitled)", fm, t.card_w - 22,
@@ -146,7 +158,7 @@ class CardItem(QGraphicsItem):
         p.setPen(QColor(t.card_fg))
         font = t.font(t.card_pt, bold=True)
         p.setFont(font)
-        lh = QFontMetricsF(font).lineSpacing()
+        lh = card_metrics(t, t.card_pt, True).lineSpacing()
         y = 10 + icon
         for line in self._lines:
             p.drawText(QRectF(14, y, r.width() - 22, lh), Qt.AlignmentFlag.AlignLeft, line)
@@ -192,7 +204,7 @@ class CardItem(QGraphicsItem):
         zone = zone_of(f.score)
         font = t.font(t.small_pt * 1.15 * k, bold=True)
         p.setFont(font)
-        fm = QFontMetricsF(font)
+        fm = card_metrics(t, t.small_pt * 1.15 * k, True)
         if f.score is None or zone is None:
             text, bg, fg = "–", QColor("#ECEFF1"), QColor(t.card_fg)
         else:
@@ -211,7 +223,7 @@ class CardItem(QGraphicsItem):
     def _paint_footer(self, p: QPainter, r: QRectF) -> None:
         t, f = self.theme, self.face
         font = t.font(t.small_pt, bold=True)
-        fm = QFontMetricsF(font)
+        fm = card_metrics(t, t.small_pt, True)
         p.setFont(font)
         h = fm.height()
         y = r.bottom() - h - 7
