@@ -165,8 +165,13 @@ def unreachable_draft(j: Journey, names: str, root: str, behind: list[str]) -> D
 
 def _claim(j: Journey, root: str, rest: set[str]) -> list[str]:
     """Remove ``root`` and the cards of ``rest`` it leads to from ``rest``; return the latter."""
+    return sorted(claim_from(j.succ, root, rest), key=lambda n: (j.place(n), n))
+
+
+def claim_from(succ: dict[str, dict[str, str]], root: str, rest: set[str]) -> list[str]:
+    """Remove ``root`` and the cards of ``rest`` it leads to from ``rest``; return the latter
+    in the order they were reached."""
     rest.discard(root)
-    succ = j.succ
     stack, got = [root], []
     while stack:
         for y in succ[stack.pop()]:
@@ -174,7 +179,7 @@ def _claim(j: Journey, root: str, rest: set[str]) -> list[str]:
                 rest.discard(y)
                 got.append(y)
                 stack.append(y)
-    return sorted(got, key=lambda n: (j.place(n), n))
+    return got
 
 
 def last_stage(j: Journey) -> int:

@@ -28,6 +28,7 @@ import heapq
 from collections.abc import Generator, Iterable
 
 from .findings import CHUNK
+from .gaps import claim_from
 from .graph import Journey
 
 Key = tuple[tuple[int, int], str]
@@ -242,14 +243,7 @@ class Unreach:
         for _, root in left:
             if root not in rest:
                 continue
-            rest.discard(root)
-            stack, got = [root], []
-            while stack:
-                for y in succ[stack.pop()]:
-                    if y in rest:
-                        rest.discard(y)
-                        got.append(y)
-                        stack.append(y)
+            got = claim_from(succ, root, rest)
             behind = [n for _, n in sorted((place[n], n) for n in got)]
             p2[root] = behind
             p2_of[root] = root
