@@ -9,7 +9,7 @@ from journeymapper.model import Document
 
 from . import gaps
 from .bottlenecks import betweenness, lane_bottlenecks, lane_load, touchpoint_bottlenecks
-from .findings import Draft, finish
+from .findings import Draft, drain, finish
 from .graph import Journey
 from .handoffs import (
     arrange_cycles,
@@ -35,16 +35,8 @@ def analyze(doc: Document, settings: Settings | None = None, *,
 
     ``graph`` and ``loops`` let a cache (:class:`~journeymapper.analysis.live.LiveAnalysis`)
     pass the NetworkX graph and the loop search of an unchanged topology back in."""
-    return run_steps(analysis_steps(doc, settings, include_betweenness=include_betweenness,
+    return drain(analysis_steps(doc, settings, include_betweenness=include_betweenness,
                                     graph=graph, loops=loops))
-
-
-def run_steps(steps: Generator[None, None, Analysis]) -> Analysis:
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            return done.value
 
 
 def analysis_steps(doc: Document, settings: Settings | None = None, *,

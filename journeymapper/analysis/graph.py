@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from journeymapper.model import Document, Lane, Layer, TouchPoint
 
+from .findings import drain
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -30,12 +31,7 @@ def build_graph(doc: Document) -> nx.DiGraph:
     ``score``. Edges: flows, with the flow's id as ``flow``. Nodes are added in id order and
     edges in (source, target) order, so graph algorithms visit them in the same order whatever
     the edit history."""
-    steps = build_graph_steps(doc)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            return done.value
+    return drain(build_graph_steps(doc))
 
 
 GRAPH_CHUNK = 1500  # nodes or edges added per slice of :func:`build_graph_steps`

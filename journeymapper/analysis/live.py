@@ -97,9 +97,9 @@ class LiveAnalysis:
 
     def refresh(self, doc: Document, settings: Settings | None = None, *,
                 include_betweenness: bool = False) -> Analysis:
-        from .engine import run_steps
+        from .findings import drain
 
-        return run_steps(self._steps(doc, settings, include_betweenness))
+        return drain(self._steps(doc, settings, include_betweenness))
 
     def start(self, doc: Document, settings: Settings | None = None) -> AnalysisJob:
         """A refresh to run a slice at a time (betweenness is never part of it)."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 
 from journeymapper.analysis import Analysis, Finding, HandoffKind, Severity
+from journeymapper.analysis.findings import drain
 from journeymapper.model import Layer
 
 from .style import (
@@ -107,12 +108,7 @@ class Scenery:
 
 def build_scenery(view: MapView, analysis: Analysis,
                   cache: SceneryCache | None = None) -> Scenery:
-    steps = scenery_steps(view, analysis, cache)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            return done.value
+    return drain(scenery_steps(view, analysis, cache))
 
 
 def scenery_steps(view: MapView, analysis: Analysis, cache: SceneryCache | None = None,
