@@ -199,8 +199,8 @@ class AnalysisController(QObject):
 
     def _hold_gc(self) -> None:
         """No automatic collector pass while a refresh runs: a full pass over a big map's new
-        state took 20 to 30 ms, and landed inside a slice. :meth:`_freeze` collects the young
-        generations when the result is applied, and switches the collector back on."""
+        state took 20 to 30 ms, and landed inside a slice. :meth:`_freeze` freezes what the
+        refresh made when the result is applied, and switches the collector back on."""
         if gc.isenabled():
             gc.disable()
             self._gc_held = True

@@ -163,7 +163,6 @@ class SceneryCache:
         self._rects: dict[str, QRectF] = {}
         self._routes: dict[str, object] = {}
         self.made = 0  # pieces made in the last build (the rest were reused)
-        self.reused = 0
 
     def clear(self) -> None:
         for t in self._tables.values():
@@ -330,7 +329,6 @@ class SceneryCache:
             if p is None or p.obj != fs:  # (the same objects compare at C speed)
                 p = self._keep("t", t, _Piece(fs, None, (t,), tags=[_card_tag(cards[t], fs)]))
             used.append(p)
-        self.reused = len(used) - self.made
 
         def joined(part: str) -> list[Any]:
             return list(chain.from_iterable(map(attrgetter(part), used)))
