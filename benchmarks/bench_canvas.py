@@ -233,6 +233,7 @@ def run(n_cards: int, n_flows: int, frames: int) -> list[tuple[str, float, float
 
 
 def edit_and_repaint(n_cards: int, n_flows: int, rounds: int) -> list[tuple[str, float, float]]:
+    from _rig import show_analysed
     from PySide6.QtGui import QPainter, QPixmap, QTransform
     from PySide6.QtWidgets import QMainWindow
 
@@ -255,12 +256,7 @@ def edit_and_repaint(n_cards: int, n_flows: int, rounds: int) -> list[tuple[str,
     vp = view.viewport()
     QApplication.processEvents()
     win.resize(win.width() + 1600 - vp.width(), win.height() + 1000 - vp.height())
-    view.set_overlay_visible(True)
-    view.fit_all()
-    while ctl.current() is None or ctl.busy():
-        QApplication.processEvents()
-    for _ in range(20):
-        QApplication.processEvents()
+    show_analysed(view, ctl)
     stages = [st.id for st in doc.stages]
     tps = list(doc.touchpoints)
     sync, base_sync, paint = [], [], []

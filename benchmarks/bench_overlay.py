@@ -52,6 +52,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import networkx as nx
 from _gen import make_document
+from _rig import show_analysed
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow
 
@@ -167,12 +168,7 @@ def bench(app: TimedApp, n: int, tmp: Path | None = None) -> dict[str, float]:
     assert overlay is not None and dock is not None
     win.resize(1600, 1000)
     win.show()
-    view.set_overlay_visible(True)
-    view.fit_all()
-    while ctl.current() is None or ctl.busy():
-        app.processEvents()
-    for _ in range(20):
-        app.processEvents()
+    show_analysed(view, ctl)
     if freeze_gc:  # what an app-level gc.freeze() after opening a workshop would give
         gc.collect()
         gc.freeze()
