@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from journeymapper.ui.analysis import AnalysisController
 from journeymapper.ui.canvas import MapView
+from journeymapper.ui.session import Session
 
 
 def show_analysed(view: MapView, ctl: AnalysisController) -> None:
@@ -17,3 +18,16 @@ def show_analysed(view: MapView, ctl: AnalysisController) -> None:
         QApplication.processEvents()
     for _ in range(20):
         QApplication.processEvents()
+
+
+def close_analysed(win: QWidget, view: MapView, ctl: AnalysisController,
+                   session: Session) -> None:
+    """Take down a bare window with a map and its analysis (the controller, overlay, view and
+    session let go of each other first)."""
+    ctl.stop()
+    if ctl.overlay is not None:
+        ctl.overlay.detach()
+    view.cleanup()
+    win.close()
+    win.deleteLater()
+    session.close()

@@ -233,7 +233,7 @@ def run(n_cards: int, n_flows: int, frames: int) -> list[tuple[str, float, float
 
 
 def edit_and_repaint(n_cards: int, n_flows: int, rounds: int) -> list[tuple[str, float, float]]:
-    from _rig import show_analysed
+    from _rig import close_analysed, show_analysed
     from PySide6.QtGui import QPainter, QPixmap, QTransform
     from PySide6.QtWidgets import QMainWindow
 
@@ -300,12 +300,7 @@ def edit_and_repaint(n_cards: int, n_flows: int, rounds: int) -> list[tuple[str,
             p.drawRect(r)
         p.end()
         bare.append(time.thread_time() - c0)
-    ctl.stop()
-    overlay.detach()
-    view.cleanup()
-    win.close()
-    win.deleteLater()
-    session.close()
+    close_analysed(win, view, ctl, session)
     QApplication.processEvents()
     return [("edit: session.do, move 1 card (cpu) vs apply", ms(statistics.median(sync)),
              ms(statistics.median(base_sync))),

@@ -52,7 +52,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import networkx as nx
 from _gen import make_document
-from _rig import show_analysed
+from _rig import close_analysed, show_analysed
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow
 
@@ -221,12 +221,7 @@ def bench(app: TimedApp, n: int, tmp: Path | None = None) -> dict[str, float]:
         win.close()
         real.quit()  # type: ignore[attr-defined]
     else:
-        ctl.stop()
-        overlay.detach()
-        view.cleanup()
-        win.close()
-        win.deleteLater()
-        session.close()
+        close_analysed(win, view, ctl, session)
     app.processEvents()
     out = {k: statistics.median(v) for k, v in rows.items()}
     out["block_max"] = max(rows["block"])
