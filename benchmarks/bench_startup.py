@@ -39,17 +39,21 @@ ROOT = Path(__file__).resolve().parents[1]
 BASELINE = """\
 import os, sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 app = QApplication(sys.argv[:1])
 
 
-class Probe(QObject):
+class Probe(QObject):  # the same probe as journeymapper/__main__.py's
+    window = None
     fired = False
 
     def eventFilter(self, watched, event):
-        if (not self.fired and event.type() == QEvent.Type.Paint
-                and isinstance(watched, QWidget) and watched.window().inherits("QMainWindow")):
+        if self.window is None and watched.inherits("QMainWindow"):
+            self.window = watched
+            app.removeEventFilter(self)
+            watched.installEventFilter(self)
+        if not self.fired and self.window is not None and event.type() == QEvent.Type.Paint:
             self.fired = True
             QTimer.singleShot(0, report)
         return False

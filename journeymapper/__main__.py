@@ -20,18 +20,30 @@ PROBE_ENV = "JM_EXIT_AFTER_PAINT"
 
 def install_paint_probe() -> None:
     """Create the QApplication early (the app reuses it) and watch for the first paint of a
-    QMainWindow; once that paint pass is over, report and leave at once."""
+    QMainWindow; once that paint pass is over, report and leave at once.
+
+    The filter watches the application only until the first event of a main window, then that
+    window alone: an application-wide Python filter sees every event of every widget and makes
+    PySide6 wrap each of them, which slowed the very start-up it measured by 40-60 ms.
+    ``benchmarks/bench_startup.py`` gives its bare baseline window the same probe.
+    """
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
 
     class Probe(QObject):
+        window: QObject | None = None  # the main window, once it has had an event
         fired = False
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if (not self.fired and event.type() == QEvent.Type.Paint
-                    and isinstance(watched, QWidget) and watched.window().inherits("QMainWindow")):
+            if self.window is None and watched.inherits("QMainWindow"):
+                self.window = watched
+                app.removeEventFilter(self)
+                watched.installEventFilter(self)
+            # Once moved, the filter sees the window's own events only (the first one can come
+            # while the window is being constructed, under another wrapper: no identity test).
+            if not self.fired and self.window is not None and event.type() == QEvent.Type.Paint:
                 self.fired = True
                 QTimer.singleShot(0, report)  # after the whole window's paint pass
             return False
