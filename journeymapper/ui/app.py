@@ -3,12 +3,13 @@ ask for files; ``run`` is what ``journeymapper [PATH]`` calls."""
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from journeymapper import __version__
@@ -220,9 +221,35 @@ def screenshot(window: QWidget, out: Path, size: tuple[int, int] = (1920, 1080),
     window.grab().save(str(out))
 
 
-def run(path: str | None, screenshot_to: str | None = None, present: bool = False) -> int:
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` once, after the first paint of ``widget`` is over."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._then is not None and event.type() == QEvent.Type.Paint:
+            then, self._then = self._then, None
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, then)
+        return False
+
+
+def _collect_again() -> None:
+    """The collector back on after start-up; what start-up made is frozen as it is (it lives as
+    long as the app: a full pass over it would only cost time)."""
+    gc.freeze()
+    gc.enable()
+
+
+def run(path: str | None, screenshot_to: str | None = None, present: bool = False,
+        collect_after_paint: bool = False) -> int:
     """Open ``path`` (or the start page) and run the event loop; with ``screenshot_to``, save a
-    picture of the window instead and return (1 if the workshop could not be opened)."""
+    picture of the window instead and return (1 if the workshop could not be opened).
+    ``collect_after_paint``: the caller switched the garbage collector off for start-up; it is
+    switched back on once the first window has been painted."""
     app = make_app()
     bench = Workbench()
     if screenshot_to:
@@ -232,6 +259,8 @@ def run(path: str | None, screenshot_to: str | None = None, present: bool = Fals
         if screenshot_to and path:
             return 1
         target = bench.show_start_page()
+    if collect_after_paint:
+        _AfterFirstPaint(target, _collect_again)
     if screenshot_to:
         screenshot(target, Path(screenshot_to), present=present)
         bench.quit()
