@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
-    QStyle,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -113,6 +112,8 @@ class ActionDot(QGraphicsEllipseItem):
         if self.isSelected():  # a ring instead of Qt's dashed box
             painter.setPen(QPen(QColor("#1971C2"), 4))
             painter.drawEllipse(self.rect().adjusted(-5, -5, 5, 5))
+            from PySide6.QtWidgets import QStyle  # here: its enums cost start-up ~5 ms
+
             option.state &= ~QStyle.StateFlag.State_Selected
         super().paint(painter, option, widget)
 
