@@ -242,7 +242,7 @@ class FindingsDock(QDockWidget):
             it.setIcon(0, self._icons[f.severity])
             it.setToolTip(0, f"{f.severity.value}: {f.message}\n→ {f.suggestion}")
             if f.dismissed:
-                it.setForeground(0, QBrush(QColor("#8A8F96")))
+                it.setForeground(0, QBrush(QColor("#8A8F96"), Qt.BrushStyle.SolidPattern))
                 font = it.font(0)
                 font.setItalic(True)
                 it.setFont(0, font)
@@ -252,7 +252,7 @@ class FindingsDock(QDockWidget):
         if end < len(fs):
             more = QTreeWidgetItem([f"… {len(fs) - end} more (click to show)"])
             more.setData(0, ID_ROLE, f"more:{end}")
-            more.setForeground(0, QBrush(QColor("#5A6570")))
+            more.setForeground(0, QBrush(QColor("#5A6570"), Qt.BrushStyle.SolidPattern))
             top.addChild(more)
         return pick
 

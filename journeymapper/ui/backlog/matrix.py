@@ -90,7 +90,7 @@ class ActionDot(QGraphicsEllipseItem):
         self.action_id = a.id
         self.setData(ID_KEY, a.id)
         colour = QColor("#ADB5BD" if a.status in CLOSED else DOT_COLOURS[a.priority])
-        self.setBrush(QBrush(colour))
+        self.setBrush(QBrush(colour, Qt.BrushStyle.SolidPattern))
         self.setPen(QPen(QColor("white"), 2))
         self.setToolTip(f"{a.title}\nimpact {a.impact}, effort {a.effort}, {a.priority}, "
                         f"{a.status}")
@@ -99,10 +99,11 @@ class ActionDot(QGraphicsEllipseItem):
         label = QGraphicsSimpleTextItem(self)
         label.setFont(font)
         label.setText(QFontMetricsF(font).elidedText(a.title, Qt.TextElideMode.ElideRight, width))
-        label.setBrush(QBrush(QColor("#868E96" if a.status in CLOSED else "#212529")))
+        ink = QColor("#868E96" if a.status in CLOSED else "#212529")
+        label.setBrush(QBrush(ink, Qt.BrushStyle.SolidPattern))
         label.setPos(DOT / 2 + 6, -label.boundingRect().height() / 2)
         back = QGraphicsRectItem(label.boundingRect().adjusted(-3, 0, 3, 0), label)
-        back.setBrush(QBrush(QColor(255, 255, 255, 200)))
+        back.setBrush(QBrush(QColor(255, 255, 255, 200), Qt.BrushStyle.SolidPattern))
         back.setPen(QPen(Qt.PenStyle.NoPen))
         back.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
         self.label = label
@@ -186,7 +187,7 @@ class ImpactEffortView(QGraphicsView):
                 self.dots[a.id] = dot
             if len(shown) < len(acts):
                 more = sc.addSimpleText(f"+{len(acts) - len(shown)} more", self.font_)
-                more.setBrush(QBrush(QColor("#495057")))
+                more.setBrush(QBrush(QColor("#495057"), Qt.BrushStyle.SolidPattern))
                 y = y0 + len(shown) * line_h - more.boundingRect().height() / 2
                 more.setPos(x - DOT / 2, y)
                 more.setToolTip("\n".join(a.title for a in acts[len(shown):]))
@@ -200,9 +201,12 @@ class ImpactEffortView(QGraphicsView):
         big.setBold(True)
         for name, hi_impact, hi_effort, fill, ink in QUADRANTS:
             r = grid.quadrant(hi_impact, hi_effort)
-            sc.addRect(r, QPen(Qt.PenStyle.NoPen), QBrush(QColor(fill))).setZValue(-2)
+            # QBrush(colour) alone makes PySide6 try the gradient and image overloads first,
+            # which builds their enum types (~3 ms of start-up); with the style it is direct.
+            paper = QBrush(QColor(fill), Qt.BrushStyle.SolidPattern)
+            sc.addRect(r, QPen(Qt.PenStyle.NoPen), paper).setZValue(-2)
             label = sc.addSimpleText(name, big)
-            label.setBrush(QBrush(QColor(ink)))
+            label.setBrush(QBrush(QColor(ink), Qt.BrushStyle.SolidPattern))
             b = label.boundingRect()
             # outside the plot, at its corners, so that no dot ever hides under a name
             label.setPos(r.right() - b.width() if hi_effort else r.left(),
@@ -227,11 +231,11 @@ class ImpactEffortView(QGraphicsView):
         p = grid.plot
         for v in range(1, 6):
             t = sc.addSimpleText(str(v), small)
-            t.setBrush(QBrush(QColor("#495057")))
+            t.setBrush(QBrush(QColor("#495057"), Qt.BrushStyle.SolidPattern))
             c = grid.cell(1, v)
             t.setPos(c.center().x() - t.boundingRect().width() / 2, p.bottom() + 2)
             t = sc.addSimpleText(str(v), small)
-            t.setBrush(QBrush(QColor("#495057")))
+            t.setBrush(QBrush(QColor("#495057"), Qt.BrushStyle.SolidPattern))
             c = grid.cell(v, 1)
             t.setPos(LEFT - 16, c.center().y() - t.boundingRect().height() / 2)
         bold = QFont(small)

@@ -58,10 +58,10 @@ class _Marker:
         fill.setAlpha(40)
         self.cell = QGraphicsRectItem(layer)
         self.cell.setPen(QPen(sel, 2, Qt.PenStyle.DashLine))
-        self.cell.setBrush(QBrush(fill))
+        self.cell.setBrush(QBrush(fill, Qt.BrushStyle.SolidPattern))
         self.bar = QGraphicsRectItem(layer)
         self.bar.setPen(QPen(Qt.PenStyle.NoPen))
-        self.bar.setBrush(QBrush(sel))
+        self.bar.setBrush(QBrush(sel, Qt.BrushStyle.SolidPattern))
         self.cell.hide()
         self.bar.hide()
 
@@ -252,7 +252,7 @@ class HeaderDrag(Tool):
             self.ghost = QGraphicsRectItem(r, sc.drag_layer)
             c = QColor(sc.theme.selection)
             c.setAlpha(90)
-            self.ghost.setBrush(QBrush(c))
+            self.ghost.setBrush(QBrush(c, Qt.BrushStyle.SolidPattern))
             self.ghost.setPen(QPen(QColor(sc.theme.selection), 2))
             self.marker = _Marker(self.view)
         assert self.ghost is not None and self.marker is not None
@@ -318,7 +318,8 @@ class ConnectDrag(Tool):
         hp = QPainterPath()
         hp.addPolygon(arrow_head(tip, direction, 14))
         self.head.setPath(hp)
-        self.head.setBrush(QBrush(QColor(self.view.map_scene.theme.selection)))
+        selection = QColor(self.view.map_scene.theme.selection)
+        self.head.setBrush(QBrush(selection, Qt.BrushStyle.SolidPattern))
 
     def _cleanup(self) -> None:
         sc = self.view.map_scene

@@ -87,7 +87,7 @@ class GhostsItem(QGraphicsItem):
         for path, _ in shown:
             p.drawPath(path)
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QBrush(color))
+        p.setBrush(QBrush(color, Qt.BrushStyle.SolidPattern))
         for _, head in shown:
             p.drawPolygon(head)
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)

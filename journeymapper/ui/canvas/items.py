@@ -281,7 +281,8 @@ def _pen(color: str, width: float, dashed: bool, cosmetic: bool) -> QPen:
 def _brush(color: str) -> QBrush:
     b = _BRUSHES.get(color)
     if b is None:
-        b = _BRUSHES[color] = QBrush(QColor(color))
+        # with the style: no detour through QBrush's gradient overloads (see matrix._background)
+        b = _BRUSHES[color] = QBrush(QColor(color), Qt.BrushStyle.SolidPattern)
     return b
 
 
