@@ -124,6 +124,7 @@ class ImpactEffortView(QGraphicsView):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setViewport(QWidget())  # wrapped already: see canvas.painting.FrozenView
         self.session = session
         self.setObjectName("impactEffortView")
         self.setScene(QGraphicsScene(self))
