@@ -52,6 +52,9 @@ class Workbench(QObject):
         self.ask_open_path: Callable[[QWidget | None], str | None] = _ask_open
         self.ask_save_path: Callable[[QWidget | None, str, str, str], str | None] = _ask_save
         self.show_error: Callable[[QWidget | None, str, str], None] = show_error
+        # Windows open at this size instead of maximised or as remembered (pictures taken
+        # offscreen, whose screen is small: laid out once, at the picture's size).
+        self.picture_size: tuple[int, int] | None = None
 
     # -- opening -------------------------------------------------------------------------------
     def open_path(self, path: str | Path, parent: QWidget | None = None) -> MainWindow | None:
@@ -81,7 +84,10 @@ class Workbench(QObject):
             w.restoreState(like.saveState())
         self.windows.append(w)
         settings.add_recent(Path(wf.path))  # type: ignore[attr-defined]
-        if w.first_run:  # no remembered geometry: a projector wants the whole screen
+        if self.picture_size is not None:
+            w.resize(*self.picture_size)
+            w.show()
+        elif w.first_run:  # no remembered geometry: a projector wants the whole screen
             w.showMaximized()
         else:
             w.show()
@@ -198,7 +204,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def screenshot(window: QWidget, out: Path, size: tuple[int, int] = (1920, 1080),
+PICTURE_SIZE = (1920, 1080)
+
+
+def screenshot(window: QWidget, out: Path, size: tuple[int, int] = PICTURE_SIZE,
                present: bool = False) -> None:
     """Render ``window`` at ``size`` (offscreen is fine) and save it as a picture."""
     window.show()
@@ -254,6 +263,7 @@ def run(path: str | None, screenshot_to: str | None = None, present: bool = Fals
     bench = Workbench()
     if screenshot_to:
         bench.show_error = lambda _p, _t, msg: print(f"journeymapper: {msg}", file=sys.stderr)
+        bench.picture_size = PICTURE_SIZE
     target: QWidget | None = bench.open_path(path) if path else None
     if target is None:
         if screenshot_to and path:
