@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from journeymapper import prefs
@@ -35,6 +36,34 @@ def test_the_analysis_starts_after_the_first_paint(qtbot, tmp_path: Path) -> Non
     assert w.analysis.dock is w.findings and w.analysis.overlay is not None
     qtbot.waitUntil(lambda: w.analysis.current() is not None, timeout=20000)
     qtbot.waitUntil(lambda: w.findings.tree.topLevelItemCount() > 0, timeout=10000)
+
+
+def test_the_findings_content_is_made_once_the_window_has_painted(qtbot, tmp_path: Path) -> None:
+    w = _open(qtbot, tmp_path)
+    assert w.findings.widget() is None  # not yet: the window has not painted
+    qtbot.waitUntil(lambda: w._analysis is not None, timeout=10000)
+    body = w.findings.widget()
+    assert body is not None and body.isAncestorOf(w.findings.tree)
+    w.findings.raise_()
+    qtbot.waitUntil(w.findings.tree.isVisible, timeout=5000)
+    assert w.findings.widget() is body  # made once
+
+
+def test_a_findings_dock_makes_its_content_when_shown_or_asked(qtbot, tmp_path: Path) -> None:
+    from journeymapper.ui.analysis.dock import FindingsDock
+
+    w = _open(qtbot, tmp_path)
+    shown = FindingsDock(None, w.view, w.session)
+    qtbot.addWidget(shown)
+    assert shown.widget() is None
+    shown.show()
+    assert shown.widget() is not None and shown.summary.text() == "Analysing…"
+    asked = FindingsDock(None, w.view, w.session)
+    qtbot.addWidget(asked)
+    assert not asked.dismiss_btn.isEnabled()  # asking for a widget makes the content
+    assert asked.widget() is not None and asked.tree.topLevelItemCount() == 0
+    with pytest.raises(AttributeError, match="no_such_part"):
+        _ = asked.no_such_part
 
 
 def test_the_overlay_key_works_on_first_press(qtbot, tmp_path: Path) -> None:

@@ -7,29 +7,30 @@ sentence and suggestion. "Dismiss" and "Add to backlog" are model edits through 
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QCheckBox,
-    QDockWidget,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QTextBrowser,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from journeymapper.ui.session import Session
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QApplication,
+        QCheckBox,
+        QHBoxLayout,
+        QLabel,
+        QPushButton,
+        QSplitter,
+        QTextBrowser,
+        QTreeWidget,
+        QTreeWidgetItem,
+        QVBoxLayout,
+    )
+
     from journeymapper.analysis import Analysis, Finding, Severity
     from journeymapper.ui.canvas import MapView
 
@@ -52,8 +53,38 @@ def _load_analysis() -> None:
     from .style import SEVERITY_COLORS, SEVERITY_SYMBOLS, kind_label
 
 
+def _load_widgets() -> None:
+    """Import the Qt classes the dock's content uses. The content is made when the dock is
+    first shown or the analysis attaches (after the window's first paint): PySide6 builds each
+    class's enum types on first use, and these cost start-up ~8 ms."""
+    global QPoint, QBrush, QColor, QFont, QIcon, QPainter, QPixmap
+    global QAbstractItemView, QApplication, QCheckBox, QHBoxLayout, QLabel, QPushButton
+    global QSplitter, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QApplication,
+        QCheckBox,
+        QHBoxLayout,
+        QLabel,
+        QPushButton,
+        QSplitter,
+        QTextBrowser,
+        QTreeWidget,
+        QTreeWidgetItem,
+        QVBoxLayout,
+    )
+
+
+# The content's widgets: made on first use (``FindingsDock.__getattr__``).
+_CONTENT = frozenset({"summary", "show_dismissed", "tree", "detail", "dismiss_btn",
+                      "backlog_btn", "betweenness_btn", "_deferred"})
+
+
 def severity_icon(sev: Severity, size: int = 16) -> QIcon:
     _load_analysis()
+    _load_widgets()
     pm = QPixmap(size, size)
     pm.fill(Qt.GlobalColor.transparent)
     p = QPainter(pm)
@@ -83,9 +114,10 @@ class FindingsDock(QDockWidget):
 
     def __init__(self, controller: AnalysisController | None, view: MapView, session: Session,
                  parent: QWidget | None = None) -> None:
-        """``controller`` may come later (``attach``): the window makes the dock at once (its
-        widgets too, so the layout does not move when results come), and the analysis right
-        after its first paint."""
+        """``controller`` may come later (``attach``): the window makes the dock at once, a tab
+        behind the pain points, and the analysis right after its first paint. The dock's
+        content is made when the analysis attaches, when the dock is first shown, or when
+        anything asks for one of its widgets, whichever comes first."""
         super().__init__("Findings", parent)
         self.setObjectName("findingsDock")
         self.controller: AnalysisController | None = None
@@ -96,21 +128,41 @@ class FindingsDock(QDockWidget):
         self._shown_key: tuple[object, ...] | None = None
         self._filling = False
         self._icons: dict[Severity, QIcon] = {}  # made with the first findings
-        self._build_content()
-        session.changed.connect(lambda _c: self._update_buttons())
+        self._built = False
+        session.changed.connect(self._session_changed)
+        self.visibilityChanged.connect(self._front)
         if controller is not None:
             self.attach(controller)
+
+    def __getattr__(self, name: str) -> Any:
+        """The content's widgets, made on first access."""
+        if name in _CONTENT and not self.__dict__.get("_built", True):
+            self._build_content()
+            return self.__dict__[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _front(self, visible: bool) -> None:
+        if visible and not self._built:  # the tab came to the front (or floats, or restored so)
+            self._build_content()
+
+    def _session_changed(self, _change: object) -> None:
+        if self._built:
+            self._update_buttons()
 
     def attach(self, controller: AnalysisController) -> None:
         """Follow ``controller``'s results (once)."""
         if self.controller is not None:
             return
+        if not self._built:
+            self._build_content()
         self.controller = controller
         controller.analysisReady.connect(self._on_analysis)
         if controller.current() is not None:
             self._fill()
 
     def _build_content(self) -> None:
+        self._built = True
+        _load_widgets()
         body = QWidget()
         lay = QVBoxLayout(body)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -376,8 +428,8 @@ class FindingsDock(QDockWidget):
         return f is not None and self.session.do(dismiss_edit(self.session.doc, f))
 
     def add_current_to_backlog(self) -> str | None:
-        _load_analysis()
         """Add the current finding's action; its id, or None."""
+        _load_analysis()
         f = self.current_finding()
         if f is None:
             return None
