@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from test_window_fixtures import jm_settings  # noqa: F401
 
 from journeymapper import prefs
 from journeymapper.ui import prefs as ui_prefs
+from journeymapper.ui import settings
 from journeymapper.ui.app import Workbench
 from journeymapper.ui.preferences import load_preferences
 
@@ -38,6 +40,7 @@ def test_the_analysis_starts_after_the_first_paint(qtbot, tmp_path: Path) -> Non
     qtbot.waitUntil(lambda: w.findings.tree.topLevelItemCount() > 0, timeout=10000)
 
 
+@pytest.mark.usefixtures("jm_settings")
 def test_the_findings_content_is_made_once_the_window_has_painted(qtbot, tmp_path: Path) -> None:
     w = _open(qtbot, tmp_path)
     assert w.findings.widget() is None  # not yet: the window has not painted
@@ -47,6 +50,9 @@ def test_the_findings_content_is_made_once_the_window_has_painted(qtbot, tmp_pat
     w.findings.raise_()
     qtbot.waitUntil(w.findings.tree.isVisible, timeout=5000)
     assert w.findings.widget() is body  # made once
+    settings.save_window_state(w.saveGeometry(), w.saveState())  # as closing does
+    again = _open(qtbot, tmp_path)
+    assert again.findings.widget() is not None  # in front from the start: made at once
 
 
 def test_a_findings_dock_makes_its_content_when_shown_or_asked(qtbot, tmp_path: Path) -> None:
