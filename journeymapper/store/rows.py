@@ -16,7 +16,7 @@ import typing
 from collections.abc import Sequence
 from typing import Any
 
-from journeymapper.model.codec import from_dict, to_dict
+from journeymapper.model.codec import from_dict, to_dict, type_hints
 from journeymapper.model.entities import KINDS, TYPE_OF_KIND, Entity
 
 # "JMWS" in ASCII: PRAGMA application_id marks a SQLite file as a JourneyMapper workshop.
@@ -29,7 +29,7 @@ def _columns(kind: str) -> tuple[str, ...]:
 
 def _typed(kind: str, wanted: object) -> tuple[str, ...]:
     """The fields of ``kind`` whose type is ``wanted`` (``tuple`` matches any tuple[...])."""
-    hints = typing.get_type_hints(TYPE_OF_KIND[kind])
+    hints = type_hints(TYPE_OF_KIND[kind])
     return tuple(name for name in _columns(kind)
                  if hints[name] is wanted or typing.get_origin(hints[name]) is wanted)
 
