@@ -65,11 +65,12 @@ def test_first_paint_of_a_sample_imports_no_export_libraries(tmp_path: Path) -> 
 
 
 # Parts that wait until they are used: the charts dock's content and chart jobs (a tab behind the
-# pain points), the import/export dialogs, the start page (a workshop was given), the About
-# box's platform details.
+# pain points), the import/export dialogs, the pain-point dialog, the start page (a workshop was
+# given), the About box's platform details.
 # The analysis (its package, the controller and the map overlay) starts right after the first
 # paint; the preferences dialog and the other commands of the command line wait too.
 LATER = ("journeymapper.ui.backlog.chart_jobs", "journeymapper.ui.backlog.io_dialogs",
+         "journeymapper.ui.dialogs.painpoint",
          "journeymapper.ui.start_page", "journeymapper.analysis",
          "journeymapper.ui.analysis.controller", "journeymapper.ui.analysis.overlay",
          "journeymapper.ui.preferences", "journeymapper.prefs", "journeymapper.commands.info",

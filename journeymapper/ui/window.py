@@ -21,7 +21,6 @@ from journeymapper.ui.actions import WindowActions
 from journeymapper.ui.analysis.dock import FindingsDock
 from journeymapper.ui.backlog import install_backlog
 from journeymapper.ui.canvas import MapView
-from journeymapper.ui.dialogs.painpoint import PainPointDialog
 from journeymapper.ui.docks.history import HistoryDock
 from journeymapper.ui.docks.inspector import InspectorDock
 from journeymapper.ui.docks.painpoints import PainPointsDock
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
     from journeymapper.prefs import Preferences
     from journeymapper.ui.analysis import AnalysisController
     from journeymapper.ui.app import Workbench
+    from journeymapper.ui.dialogs.painpoint import PainPointDialog
 
 Ref = tuple[str, str]
 
@@ -208,6 +208,8 @@ class MainWindow(QMainWindow):
             return
         if self.pain_dialog is not None:
             self.pain_dialog.reject()
+        from journeymapper.ui.dialogs.painpoint import PainPointDialog  # first asked for here
+
         dlg = PainPointDialog(self.session.doc.touchpoint(tp_id).title, self)
         dlg.accepted.connect(lambda: self._pain_point_entered(tp_id, dlg))
         dlg.finished.connect(lambda _r: self._pain_dialog_done(dlg))
