@@ -9,28 +9,15 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
+# Qt classes by module (``QtWidgets.QTreeWidget``) where the dock's content uses them: PySide6 makes
+# a class (and its enum types) on first use, and the content waits until the dock is shown.
+from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from journeymapper.ui.session import Session
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QPoint
-    from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
-    from PySide6.QtWidgets import (
-        QAbstractItemView,
-        QApplication,
-        QCheckBox,
-        QHBoxLayout,
-        QLabel,
-        QPushButton,
-        QSplitter,
-        QTextBrowser,
-        QTreeWidget,
-        QTreeWidgetItem,
-        QVBoxLayout,
-    )
-
     from journeymapper.analysis import Analysis, Finding, Severity
     from journeymapper.ui.canvas import MapView
 
@@ -53,60 +40,36 @@ def _load_analysis() -> None:
     from .style import SEVERITY_COLORS, SEVERITY_SYMBOLS, kind_label
 
 
-def _load_widgets() -> None:
-    """Import the Qt classes the dock's content uses. The content is made when the dock is
-    first shown or the analysis attaches (after the window's first paint): PySide6 builds each
-    class's enum types on first use, and these cost start-up ~8 ms."""
-    global QPoint, QBrush, QColor, QFont, QIcon, QPainter, QPixmap
-    global QAbstractItemView, QApplication, QCheckBox, QHBoxLayout, QLabel, QPushButton
-    global QSplitter, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout
-    from PySide6.QtCore import QPoint
-    from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
-    from PySide6.QtWidgets import (
-        QAbstractItemView,
-        QApplication,
-        QCheckBox,
-        QHBoxLayout,
-        QLabel,
-        QPushButton,
-        QSplitter,
-        QTextBrowser,
-        QTreeWidget,
-        QTreeWidgetItem,
-        QVBoxLayout,
-    )
-
-
 # The content's widgets: made on first use (``FindingsDock.__getattr__``).
 _CONTENT = frozenset({"summary", "show_dismissed", "tree", "detail", "dismiss_btn",
                       "backlog_btn", "betweenness_btn", "_deferred"})
 
 
-def severity_icon(sev: Severity, size: int = 16) -> QIcon:
+def severity_icon(sev: Severity, size: int = 16) -> QtGui.QIcon:
     _load_analysis()
-    _load_widgets()
-    pm = QPixmap(size, size)
+    pm = QtGui.QPixmap(size, size)
     pm.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pm)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p = QtGui.QPainter(pm)
+    p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
     p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QColor(SEVERITY_COLORS[sev]))
+    p.setBrush(QtGui.QColor(SEVERITY_COLORS[sev]))
     h, n = size // 2, size - 1
+    pt = QtCore.QPoint
     if sev is Severity.CRITICAL:  # shape as well as colour: diamond, triangle, circle
-        p.drawConvexPolygon([QPoint(h, 0), QPoint(n, h), QPoint(h, n), QPoint(0, h)])
+        p.drawConvexPolygon([pt(h, 0), pt(n, h), pt(h, n), pt(0, h)])
     elif sev is Severity.WARNING:
-        p.drawConvexPolygon([QPoint(h, 0), QPoint(n, n), QPoint(0, n)])
+        p.drawConvexPolygon([pt(h, 0), pt(n, n), pt(0, n)])
     else:
         p.drawEllipse(pm.rect().adjusted(1, 1, -1, -1))
-    f = QFont("DejaVu Sans")
+    f = QtGui.QFont("DejaVu Sans")
     f.setPixelSize(int(size * 0.6))
     f.setBold(True)
     p.setFont(f)
-    p.setPen(QColor("#FFFFFF"))
+    p.setPen(QtGui.QColor("#FFFFFF"))
     p.drawText(pm.rect().adjusted(0, 2 if sev is Severity.WARNING else 0, 0, 0),
                Qt.AlignmentFlag.AlignCenter, SEVERITY_SYMBOLS[sev][:1])
     p.end()
-    return QIcon(pm)
+    return QtGui.QIcon(pm)
 
 
 class FindingsDock(QDockWidget):
@@ -127,7 +90,7 @@ class FindingsDock(QDockWidget):
         self.last_fill_s = 0.0  # how long the last refill took (the benchmark reads it)
         self._shown_key: tuple[object, ...] | None = None
         self._filling = False
-        self._icons: dict[Severity, QIcon] = {}  # made with the first findings
+        self._icons: dict[Severity, QtGui.QIcon] = {}  # made with the first findings
         self._built = False
         session.changed.connect(self._session_changed)
         self.visibilityChanged.connect(self._front)
@@ -162,44 +125,43 @@ class FindingsDock(QDockWidget):
 
     def _build_content(self) -> None:
         self._built = True
-        _load_widgets()
         body = QWidget()
-        lay = QVBoxLayout(body)
+        lay = QtWidgets.QVBoxLayout(body)
         lay.setContentsMargins(4, 4, 4, 4)
-        top = QHBoxLayout()
-        self.summary = QLabel("Analysing…")
+        top = QtWidgets.QHBoxLayout()
+        self.summary = QtWidgets.QLabel("Analysing…")
         self.summary.setWordWrap(True)
-        self.show_dismissed = QCheckBox("Show dismissed")
+        self.show_dismissed = QtWidgets.QCheckBox("Show dismissed")
         self.show_dismissed.toggled.connect(lambda _on: self._fill(force=True))
         top.addWidget(self.summary, 1)
         top.addWidget(self.show_dismissed)
         lay.addLayout(top)
-        self.tree = QTreeWidget()
+        self.tree = QtWidgets.QTreeWidget()
         self.tree.setHeaderLabels(["Finding"])
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setUniformRowHeights(True)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemExpanded.connect(self._expanded)
-        self.detail = QTextBrowser()
+        self.detail = QtWidgets.QTextBrowser()
         self.detail.setOpenLinks(False)
-        split = QSplitter(Qt.Orientation.Vertical)
+        split = QtWidgets.QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.tree)
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         lay.addWidget(split, 1)
-        row = QHBoxLayout()
-        self.dismiss_btn = QPushButton("Dismiss")
+        row = QtWidgets.QHBoxLayout()
+        self.dismiss_btn = QtWidgets.QPushButton("Dismiss")
         self.dismiss_btn.setToolTip("Hide this finding (remembered in the workshop; undoable)")
         self.dismiss_btn.clicked.connect(self.dismiss_current)
-        self.backlog_btn = QPushButton("Add to backlog")
+        self.backlog_btn = QtWidgets.QPushButton("Add to backlog")
         self.backlog_btn.setToolTip("Make an improvement action from the suggestion (undoable)")
         self.backlog_btn.clicked.connect(self.add_current_to_backlog)
         row.addWidget(self.dismiss_btn)
         row.addWidget(self.backlog_btn)
         lay.addLayout(row)
-        self.betweenness_btn = QPushButton("Compute bottlenecks (betweenness)")
+        self.betweenness_btn = QtWidgets.QPushButton("Compute bottlenecks (betweenness)")
         self.betweenness_btn.setToolTip("Find the cards most journeys pass through "
                                         "(slow on very big maps)")
         self.betweenness_btn.clicked.connect(self.compute_betweenness)
@@ -250,11 +212,11 @@ class FindingsDock(QDockWidget):
         try:
             self.tree.clear()
             self._groups.clear()
-            pick: QTreeWidgetItem | None = None
+            pick: QtWidgets.QTreeWidgetItem | None = None
             for kind in order:
                 fs = sorted(groups[kind], key=lambda f: -f.severity.weight)
                 worst = fs[0].severity
-                top = QTreeWidgetItem([f"{kind_label(kind)}  ({len(fs)})"])
+                top = QtWidgets.QTreeWidgetItem([f"{kind_label(kind)}  ({len(fs)})"])
                 top.setData(0, ID_ROLE, f"kind:{kind}")
                 top.setIcon(0, self._icons[worst])
                 bold = top.font(0)
@@ -267,7 +229,7 @@ class FindingsDock(QDockWidget):
                     pick = self._add_children(top, fs, current) or pick
                 else:  # children are made when the group is opened (big maps: thousands)
                     top.setChildIndicatorPolicy(
-                        QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+                        QtWidgets.QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
                 self.tree.addTopLevelItem(top)
                 top.setExpanded(open_)
             if pick is not None:
@@ -281,20 +243,21 @@ class FindingsDock(QDockWidget):
         self._show_detail(self._findings.get(current or ""))
         self._update_buttons()
 
-    def _add_children(self, top: QTreeWidgetItem, fs: list[Finding], current: str | None,
-                      start: int = 0, every: bool = False) -> QTreeWidgetItem | None:
+    def _add_children(self, top: QtWidgets.QTreeWidgetItem, fs: list[Finding], current: str | None,
+                      start: int = 0, every: bool = False) -> QtWidgets.QTreeWidgetItem | None:
         """Items for ``fs[start:]``, at most BATCH of them unless ``every`` (or the current
         finding is further down), then a "more" item that adds the next batch when clicked."""
         pick = None
         end = len(fs) if every or current in {f.id for f in fs[start + BATCH:]} \
             else min(len(fs), start + BATCH)
         for f in fs[start:end]:
-            it = QTreeWidgetItem([f.title])
+            it = QtWidgets.QTreeWidgetItem([f.title])
             it.setData(0, ID_ROLE, f.id)
             it.setIcon(0, self._icons[f.severity])
             it.setToolTip(0, f"{f.severity.value}: {f.message}\n→ {f.suggestion}")
             if f.dismissed:
-                it.setForeground(0, QBrush(QColor("#8A8F96"), Qt.BrushStyle.SolidPattern))
+                grey = QtGui.QColor("#8A8F96")
+                it.setForeground(0, QtGui.QBrush(grey, Qt.BrushStyle.SolidPattern))
                 font = it.font(0)
                 font.setItalic(True)
                 it.setFont(0, font)
@@ -302,13 +265,13 @@ class FindingsDock(QDockWidget):
             if f.id == current:
                 pick = it
         if end < len(fs):
-            more = QTreeWidgetItem([f"… {len(fs) - end} more (click to show)"])
+            more = QtWidgets.QTreeWidgetItem([f"… {len(fs) - end} more (click to show)"])
             more.setData(0, ID_ROLE, f"more:{end}")
-            more.setForeground(0, QBrush(QColor("#5A6570"), Qt.BrushStyle.SolidPattern))
+            more.setForeground(0, QtGui.QBrush(QtGui.QColor("#5A6570"), Qt.BrushStyle.SolidPattern))
             top.addChild(more)
         return pick
 
-    def _more(self, item: QTreeWidgetItem) -> None:
+    def _more(self, item: QtWidgets.QTreeWidgetItem) -> None:
         key, top = item.data(0, ID_ROLE), item.parent()
         if not (isinstance(key, str) and key.startswith("more:")) or top is None:
             return
@@ -317,7 +280,7 @@ class FindingsDock(QDockWidget):
         if isinstance(group, str) and group in self._groups:
             self._add_children(top, self._groups[group], None, int(key[5:]))
 
-    def _expanded(self, top: QTreeWidgetItem, every: bool = False) -> None:
+    def _expanded(self, top: QtWidgets.QTreeWidgetItem, every: bool = False) -> None:
         key = top.data(0, ID_ROLE)
         if not (isinstance(key, str) and key in self._groups):
             return
@@ -328,7 +291,7 @@ class FindingsDock(QDockWidget):
         elif every and last is not None and str(last.data(0, ID_ROLE)).startswith("more:"):
             self._more_all(top, last)
 
-    def _more_all(self, top: QTreeWidgetItem, more: QTreeWidgetItem) -> None:
+    def _more_all(self, top: QtWidgets.QTreeWidgetItem, more: QtWidgets.QTreeWidgetItem) -> None:
         key, group = more.data(0, ID_ROLE), top.data(0, ID_ROLE)
         top.removeChild(more)
         self._add_children(top, self._groups[group], None, int(key[5:]), every=True)
@@ -358,7 +321,7 @@ class FindingsDock(QDockWidget):
         fid = self.current_id()
         return self._findings.get(fid) if fid else None
 
-    def item_for(self, finding_id: str) -> QTreeWidgetItem | None:
+    def item_for(self, finding_id: str) -> QtWidgets.QTreeWidgetItem | None:
         for top in self._tops():
             self._expanded(top, every=True)
             for j in range(top.childCount()):
@@ -367,11 +330,11 @@ class FindingsDock(QDockWidget):
                     return child
         return None
 
-    def _tops(self) -> list[QTreeWidgetItem]:
+    def _tops(self) -> list[QtWidgets.QTreeWidgetItem]:
         t = self.tree
         return [it for i in range(t.topLevelItemCount()) if (it := t.topLevelItem(i)) is not None]
 
-    def _current_changed(self, cur: QTreeWidgetItem | None, _prev: object) -> None:
+    def _current_changed(self, cur: QtWidgets.QTreeWidgetItem | None, _prev: object) -> None:
         if self._filling:
             return
         fid = cur.data(0, ID_ROLE) if cur is not None else None
@@ -380,13 +343,13 @@ class FindingsDock(QDockWidget):
         if cur is not None:
             self._show_on_map(cur)
 
-    def _clicked(self, it: QTreeWidgetItem, _column: int) -> None:
+    def _clicked(self, it: QtWidgets.QTreeWidgetItem, _column: int) -> None:
         if str(it.data(0, ID_ROLE)).startswith("more:"):
             self._more(it)
         else:
             self._show_on_map(it)
 
-    def _show_on_map(self, it: QTreeWidgetItem) -> None:
+    def _show_on_map(self, it: QtWidgets.QTreeWidgetItem) -> None:
         _load_analysis()
         fid = it.data(0, ID_ROLE)
         f = self._findings.get(fid) if isinstance(fid, str) else None
@@ -442,11 +405,11 @@ class FindingsDock(QDockWidget):
     def compute_betweenness(self) -> None:
         if self.controller is None:  # no analysis yet (the window attaches it after painting)
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QtWidgets.QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             found = self.controller.compute_betweenness()
         finally:
-            QApplication.restoreOverrideCursor()
+            QtWidgets.QApplication.restoreOverrideCursor()
         self.betweenness_btn.setText(f"Bottlenecks computed ({len(found)}): compute again")
 
 
