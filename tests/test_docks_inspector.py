@@ -126,3 +126,12 @@ def test_stage_lane_flow_and_pain_point_forms(window, qtbot) -> None:  # noqa: F
     sev.setFocus()
     qtbot.keyClick(sev, Qt.Key.Key_Up)
     assert doc.pain_point("pp-1").severity == 5
+
+
+def test_heading_names_pain_points_and_unlabelled_flows(window) -> None:  # noqa: F811
+    """A pain point is named by its text; a flow without a label gets no dangling colon."""
+    window.inspector.show_entity("painpoint", "pp-1")
+    assert window.inspector._heading.text() == "Pain point: Nobody called back"
+    flow = next(iter(window.session.doc.flows))
+    window.view.select_entities([("flow", flow)])
+    assert window.inspector._heading.text() == "Flow"

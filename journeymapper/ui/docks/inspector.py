@@ -187,8 +187,11 @@ class InspectorDock(QDockWidget):
         entity = self.session.doc.get(kind, eid)
         if entity is None:
             return
-        title = getattr(entity, "title", None) or getattr(entity, "name", None) or ""
-        self._heading.setText(f"{HEADINGS[kind]}: {title}" if kind != "info" else "Workshop")
+        # a pain point has text, a flow a label; a flow without one gets no dangling colon
+        title = next((v for v in (getattr(entity, a, None) for a in ("title", "name", "text",
+                                                                     "label")) if v), "")
+        heading = f"{HEADINGS[kind]}: {title}" if title else HEADINGS[kind]
+        self._heading.setText(heading if kind != "info" else "Workshop")
         for attr, f in self.fields.items():
             f.set_value(getattr(entity, attr))
         is_card = kind == "touchpoint"
