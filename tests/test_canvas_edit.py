@@ -348,6 +348,10 @@ def test_tab_walks_cells_and_n_adds_there(qtbot: QtBot, view: MapView) -> None:
     qtbot.keyClicks(view.viewport(), "Invoice")
     qtbot.keyClick(view.viewport(), Qt.Key.Key_Return)
     assert doc.cell(*nxt)[0].title == "Invoice"
+    stack = view.session.undo_stack  # one step, named by the title typed, not the placeholder
+    assert stack.count() == 1 and stack.undoText() == "Add touch-point “Invoice”"
+    stack.undo()
+    assert doc.cell(*nxt) == []
 
 
 def test_far_zoomed_overview_still_drags_and_selects(qtbot: QtBot, view: MapView) -> None:

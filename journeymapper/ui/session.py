@@ -44,7 +44,15 @@ class EditCommand(QUndoCommand):
         theirs = {(op.kind, op.entity.id) for op in other.edit.ops}
         if mine != theirs:
             return False
-        self.edit = Edit(self.edit.label, self.edit.ops + other.edit.ops)
+        label = self.edit.label
+        if self.merge_key and self.merge_key.startswith("new-card:"):
+            # a new card and the title typed into it: the step is named by that title, not by
+            # the placeholder the card was added with
+            title = getattr(other.edit.ops[-1].after, "title", None)
+            if title:
+                label = f"Add touch-point “{title}”"
+                self.setText(label)
+        self.edit = Edit(label, self.edit.ops + other.edit.ops)
         return True
 
 
