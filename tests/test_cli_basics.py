@@ -84,3 +84,17 @@ def test_the_installed_command_runs_without_a_traceback(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr.startswith("journeymapper: ")
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    """`journeymapper analyze X | head`: the reader goes away; no traceback about the pipe."""
+    from journeymapper.samples import sample_path
+
+    proc = subprocess.Popen([sys.executable, "-m", "journeymapper", "analyze",
+                             str(sample_path("tv-subscription"))],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # before the report is printed: the command is still importing
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 1
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
