@@ -152,6 +152,20 @@ def test_empty_and_big_documents(tmp_path: Path) -> None:
     assert wb["Summary"]._images == []
 
 
+def test_workbook_has_the_usual_permissions_and_leaves_nothing_behind(tmp_path: Path) -> None:
+    """Like any file the user saves (umask applied), not owner-only as a mkstemp file is."""
+    import os
+
+    old = os.umask(0o022)
+    try:
+        path = export_workbook(Document(), tmp_path / "shared.xlsx", charts=False)
+        export_workbook(Document(), path, charts=False)  # replacing it, too
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["shared.xlsx"]
+
+
 @pytest.mark.parametrize("name", SAMPLES)
 def test_samples_export(tmp_path: Path, sample_doc, name: str) -> None:  # type: ignore[no-untyped-def]
     doc = sample_doc(name)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -57,8 +56,10 @@ def export_workbook(doc: Document, path: Path | str, analysis: Analysis | None =
     _handoffs(wb, doc, analysis)
     sh.write_table(wb, "Gaps", GAP_COLUMNS, R.gap_rows(doc, analysis))
     sh.write_table(wb, "Touch-points", TOUCHPOINT_COLUMNS, R.touchpoint_rows(doc))
-    fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".xlsx", dir=path.parent or None)
-    os.close(fd)
+    # Saved under a name of its own beside the target, then renamed over it. openpyxl creates
+    # the file, so it gets the user's usual permissions (mkstemp's were owner-only, 0600: a
+    # workbook put on a shared drive for the departments could not be opened by them).
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{id(wb):x}.tmp.xlsx")
     try:
         wb.save(tmp)
         os.replace(tmp, path)
