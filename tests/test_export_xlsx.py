@@ -173,3 +173,13 @@ def test_samples_export(tmp_path: Path, sample_doc, name: str) -> None:  # type:
     wb = load_workbook(path)
     assert len(_data_rows(wb["Pain points"], 3)) == len(doc.pain_points)
     assert len(_data_rows(wb["Backlog"], 3)) == len(doc.actions)
+
+
+def test_summary_names_the_weakest_card_the_analysis_names(tmp_path: Path, sample_doc) -> None:  # type: ignore[no-untyped-def]
+    """tv-subscription has two cards at 2/10: the workbook picks the one the report picks."""
+    doc = sample_doc("tv-subscription")
+    weakest = analyze(doc).summary["weakest_touchpoint"]
+    assert isinstance(weakest, dict)
+    ws = load_workbook(export_workbook(doc, tmp_path / "tv.xlsx", charts=False))["Summary"]
+    named = next(r[1] for r in ws.iter_rows(values_only=True) if r[0] == "Weakest touch-point")
+    assert named == f"{weakest['title']} ({weakest['score']}/10)"

@@ -95,7 +95,13 @@ def write_summary(wb: Any, doc: Document, analysis: Analysis | None, charts: boo
     out.pair("Journey mean (0-10)", mean if mean is not None else "no scores yet", "0.0")
     out.pair("Zone", f"{zone} ({_ZONE_TEXT[zone]})" if zone else "no scores yet")
     scored = [t for t in doc.touchpoints.values() if t.score is not None]
-    if scored:
+    # the analysis's pick (ties go to the earliest on the journey), so that the workbook names
+    # the card `journeymapper analyze` and the window name; by title only without an analysis
+    weakest = analysis.summary.get("weakest_touchpoint") if analysis else None
+    if isinstance(weakest, dict) and weakest.get("id") in doc.touchpoints:
+        low = doc.touchpoints[weakest["id"]]
+        out.pair("Weakest touch-point", f"{low.title} ({low.score}/10)")
+    elif scored:
         low = min(scored, key=lambda t: (t.score or 0, t.title))
         out.pair("Weakest touch-point", f"{low.title} ({low.score}/10)")
     out.append([])
