@@ -10,7 +10,8 @@ KEYS = (
              ("F2 or Enter", "rename in place"), ("Arrows", "move between cards"),
              ("Delete", "delete the selection"), ("Ctrl+C / Ctrl+V / Ctrl+D",
                                                   "copy, paste, duplicate"))),
-    ("Room", (("P", "pain point on the selected card (1-5 severity, Enter adds)"),
+    ("Room", (("P", "pain point on the selected card: type it, Ctrl+1-5 severity (1-5 off "
+                    "the text), Enter adds"),
               ("V", "vote: the picked or most-voted pain point of the card"),
               ("O", "analysis overlay on/off"), ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo"))),
     ("Presentation (F5)", (("Left / Right", "previous / next stage"), ("Home", "whole map"),
