@@ -34,6 +34,17 @@ def test_screenshot_normal_and_presentation(tmp_path: Path) -> None:
                 tmp_path).returncode == 0
 
 
+def test_screenshot_leaves_recent_files_and_window_layout_alone(tmp_path: Path) -> None:
+    """A picture is not a workshop the user opened: the start page's recent list and the
+    remembered window (1920x1080 offscreen) stay as they were."""
+    path = make_workshop(tmp_path / "w.jmw")
+    done = _run([str(path), "--screenshot", str(tmp_path / "x.png")], tmp_path)
+    assert done.returncode == 0, done.stderr
+    ini = tmp_path / ".config" / "JourneyMapper" / "JourneyMapper.ini"
+    text = ini.read_text() if ini.exists() else ""
+    assert "w.jmw" not in text and "geometry" not in text
+
+
 def test_screenshot_of_a_refused_file_fails_with_one_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jmw"
     bad.write_text("not a workshop")

@@ -83,7 +83,8 @@ class Workbench(QObject):
             w.restoreGeometry(like.saveGeometry())
             w.restoreState(like.saveState())
         self.windows.append(w)
-        settings.add_recent(Path(wf.path))  # type: ignore[attr-defined]
+        if self.picture_size is None:  # a picture taken offscreen is not a workshop opened
+            settings.add_recent(Path(wf.path))  # type: ignore[attr-defined]
         if self.picture_size is not None:
             w.resize(*self.picture_size)
             w.show()

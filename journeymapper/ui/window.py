@@ -446,7 +446,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True
         self.presentation.leave()  # remember the normal layout, not the full-screen one
-        settings.save_window_state(self.saveGeometry(), self.saveState())
+        if getattr(self.controller, "picture_size", None) is None:  # not the offscreen picture's
+            settings.save_window_state(self.saveGeometry(), self.saveState())
         self.presentation.timer.stop()
         if self.pain_dialog is not None:
             self.pain_dialog.reject()
