@@ -254,6 +254,26 @@ def _collect_again() -> None:
     gc.enable()
 
 
+# What Qt's offscreen platform says each time a window is shown or resized: nothing is wrong, and
+# a picture taken from the command line should print nothing but a real problem.
+_OFFSCREEN_CHATTER = ("This plugin does not support propagateSizeHints()",)
+
+
+def _quiet_offscreen_chatter() -> None:
+    from PySide6.QtCore import (
+        QMessageLogContext,
+        QtMsgType,
+        qFormatLogMessage,
+        qInstallMessageHandler,
+    )
+
+    def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if message not in _OFFSCREEN_CHATTER:  # the rest as Qt itself would print it
+            print(qFormatLogMessage(mode, context, message), file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
 def run(path: str | None, screenshot_to: str | None = None, present: bool = False,
         collect_after_paint: bool = False) -> int:
     """Open ``path`` (or the start page) and run the event loop; with ``screenshot_to``, save a
@@ -263,6 +283,7 @@ def run(path: str | None, screenshot_to: str | None = None, present: bool = Fals
     app = make_app()
     bench = Workbench()
     if screenshot_to:
+        _quiet_offscreen_chatter()
         bench.show_error = lambda _p, _t, msg: print(f"journeymapper: {msg}", file=sys.stderr)
         bench.picture_size = PICTURE_SIZE
     target: QWidget | None = bench.open_path(path) if path else None
