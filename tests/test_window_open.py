@@ -113,3 +113,20 @@ def test_start_page_ctrl_o_opens(bench, workshop: Path, qtbot) -> None:  # noqa:
     assert [w.file_path for w in bench.windows] == [workshop]
     flush_deletes()
     assert bench.start_page is None  # it closed once the workshop was open
+
+
+def test_start_page_f1_shows_the_keys_and_ctrl_q_closes_it(bench, qtbot) -> None:  # noqa: F811
+    """The start page has no menu bar: F1 and Ctrl+Q / Ctrl+W work there as in a workshop."""
+    page = bench.show_start_page()
+    shown(page)
+    qtbot.keyClick(page, Qt.Key.Key_F1)
+    box = page.findChild(QMessageBox, "keysHelp")
+    assert box is not None and box.isVisible()
+    box.close()
+    qtbot.keyClick(page, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not page.isVisible()
+    flush_deletes()
+    page = bench.show_start_page()
+    shown(page)
+    qtbot.keyClick(page, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert not page.isVisible()

@@ -102,6 +102,14 @@ class StartPage(QWidget):
         self.open_button.setToolTip("Ctrl+O")
         self.open_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Open), self)
         self.open_shortcut.activated.connect(self.openRequested)
+        # the same keys as in a workshop's window: there is no menu bar here to find them in
+        # (Ctrl+Q spelled out: StandardKey.Quit has no key on some platforms, offscreen one)
+        self.quit_shortcuts = [QShortcut(QKeySequence("Ctrl+Q"), self),
+                               QShortcut(QKeySequence.StandardKey.Close, self)]
+        for shortcut in self.quit_shortcuts:
+            shortcut.activated.connect(self.close)
+        self.help_shortcut = QShortcut(QKeySequence("F1"), self)
+        self.help_shortcut.activated.connect(self._show_keys)
         self.recent = self._list([(p.name, str(p), p) for p in recent],
                                  "No recent workshops yet", self.fileChosen)
         self.samples = self._list([(sample_label(p),
@@ -134,6 +142,11 @@ class StartPage(QWidget):
         outer.addWidget(body, 20)
         outer.addStretch(1)
         self.resize(1000, 720)
+
+    def _show_keys(self) -> None:
+        from journeymapper.ui.dialogs.help import show_keys
+
+        show_keys(self)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if jmw_paths(event.mimeData()):
