@@ -62,7 +62,8 @@ def test_import_table_then_refuse_to_overwrite(tmp_path: Path,
                    "Book,Reception,Answers,6\n", encoding="utf-8")
     target = tmp_path / "journey.jmw"
     assert main(["import", str(src), str(target)]) == 0
-    assert "2 touch-points" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "1 stage, 2 lanes, 2 touch-points, 1 flow, 0 pain points" in out
     from journeymapper.store import WorkshopFile
 
     wf = WorkshopFile.open(target)

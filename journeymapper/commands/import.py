@@ -65,7 +65,8 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"{target}: {exc.strerror or exc}") from None
     wf.close()
     counts = doc.counts()
-    print(f"{target}: {counts['stages']} stages, {counts['lanes']} lanes, "
-          f"{counts['touchpoints']} touch-points, {counts['flows']} flows, "
-          f"{counts['pain_points']} pain points")
+    made = ", ".join(f"{counts[key]} {one if counts[key] == 1 else one + 's'}" for key, one in (
+        ("stages", "stage"), ("lanes", "lane"), ("touchpoints", "touch-point"),
+        ("flows", "flow"), ("pain_points", "pain point")))
+    print(f"{target}: {made}")  # "1 pain point", not "1 pain points"
     return 0
