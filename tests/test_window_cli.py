@@ -50,7 +50,7 @@ def test_screenshot_of_a_refused_file_fails_with_one_line(tmp_path: Path) -> Non
     bad = tmp_path / "bad.jmw"
     bad.write_text("not a workshop")
     done = _run([str(bad), "--screenshot", str(tmp_path / "x.png")], tmp_path)
-    assert done.returncode == 1
+    assert done.returncode == 2  # bad input, as the other commands
     lines = [ln for ln in done.stderr.splitlines() if ln.startswith("journeymapper:")]
     assert len(lines) == 1 and "bad.jmw" in lines[0]
     assert not (tmp_path / "x.png").exists()

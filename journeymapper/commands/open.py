@@ -7,6 +7,7 @@ import argparse
 import gc
 import os
 import sys
+from pathlib import Path
 
 from journeymapper.cli import UserError
 
@@ -25,13 +26,52 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=run)
 
 
-def _why_no_window() -> str | None:
+# What Qt's X11 platform plugin (libQt6XcbQpa) loads from the system, by the Debian/Ubuntu
+# package that holds it. Qt aborts the process (a core dump and a page of text) when one is
+# missing; bare or minimal systems often lack libxcb-cursor0 (needed since Qt 6.5).
+X11_LIBRARIES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0", "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1", "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxcb-image.so.0": "libxcb-image0", "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-util.so.1": "libxcb-util1", "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-shape.so.0": "libxcb-shape0", "libxcb-sync.so.1": "libxcb-sync1",
+    "libxcb-xfixes.so.0": "libxcb-xfixes0", "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxkbcommon.so.0": "libxkbcommon0", "libX11-xcb.so.1": "libx11-xcb1",
+}
+
+
+def missing_x11_libraries(names: dict[str, str] | None = None) -> list[str]:
+    """The packages of the libraries in ``names`` (default ``X11_LIBRARIES``) that cannot be
+    loaded here (the built app also looks in its own folder, where PyInstaller puts the
+    libraries it bundled)."""
+    import ctypes
+
+    names = X11_LIBRARIES if names is None else names
+    folders = [Path(getattr(sys, "_MEIPASS", ""))] if getattr(sys, "frozen", False) else []
+    missing = []
+    for soname, package in names.items():
+        try:
+            ctypes.CDLL(soname)
+        except OSError:
+            if not any((f / soname).is_file() for f in folders):
+                missing.append(package)
+    return missing
+
+
+def why_no_window() -> str | None:
     """Why a window cannot be shown here, or None; checked before Qt would abort the process."""
-    if os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform.startswith("offscreen"):
         return "Qt draws offscreen here, so there is no window to show"
-    if sys.platform.startswith("linux") and not (
-            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+    if not sys.platform.startswith("linux"):
+        return None
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         return "no display found (DISPLAY and WAYLAND_DISPLAY are not set)"
+    x11 = platform.startswith("xcb") or (not platform and not os.environ.get("WAYLAND_DISPLAY"))
+    missing = missing_x11_libraries() if x11 else []
+    if missing:
+        return (f"the X11 window needs system libraries that are missing; on Debian or Ubuntu: "
+                f"sudo apt-get install {' '.join(missing)}")
     return None
 
 
@@ -39,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     else:
-        why = _why_no_window()
+        why = why_no_window()
         if why:
             raise UserError(f"{why}; use --screenshot OUT.png for a picture, or "
                             "'journeymapper info PATH' for a summary")

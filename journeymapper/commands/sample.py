@@ -34,14 +34,26 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
     print(f"Sample copied to {path}")
     if args.no_window or _no_screen():
-        from journeymapper.commands import info
-
         if not args.no_window:
             print("No screen found, so here is the workshop's summary instead of the window:")
-        return info.run(argparse.Namespace(path=str(path), json=False))
+        return _summary(path)
+    from journeymapper.commands.open import why_no_window
+
+    why = why_no_window()
+    if why:  # a screen, but no window can open on it (missing X11 libraries): say what to do
+        print(f"journeymapper: {why}", file=sys.stderr)
+        print("Here is the workshop's summary instead of the window:")
+        _summary(path)
+        return 2
     from journeymapper.ui.app import run as run_app
 
     return run_app(str(path))
+
+
+def _summary(path: Path) -> int:
+    from journeymapper.commands import info
+
+    return info.run(argparse.Namespace(path=str(path), json=False))
 
 
 def _no_screen() -> bool:

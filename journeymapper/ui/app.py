@@ -277,7 +277,8 @@ def _quiet_offscreen_chatter() -> None:
 def run(path: str | None, screenshot_to: str | None = None, present: bool = False,
         collect_after_paint: bool = False) -> int:
     """Open ``path`` (or the start page) and run the event loop; with ``screenshot_to``, save a
-    picture of the window instead and return (1 if the workshop could not be opened).
+    picture of the window instead and return (2, bad input, if the workshop could not be
+    opened, as every other command).
     ``collect_after_paint``: the caller switched the garbage collector off for start-up; it is
     switched back on once the first window has been painted."""
     app = make_app()
@@ -289,7 +290,7 @@ def run(path: str | None, screenshot_to: str | None = None, present: bool = Fals
     target: QWidget | None = bench.open_path(path) if path else None
     if target is None:
         if screenshot_to and path:
-            return 1
+            return 2
         target = bench.show_start_page()
     if collect_after_paint:
         _AfterFirstPaint(target, _collect_again)
