@@ -52,7 +52,7 @@ def test_a_good_file_opens_with_wal_and_foreign_keys(good: Path) -> None:
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match="there is no such file"):
+    with pytest.raises(StoreError, match="no such file"):
         WorkshopFile.open(tmp_path / "nothing.jmw")
     assert list(tmp_path.iterdir()) == []
 

@@ -63,10 +63,18 @@ def test_file_open_elsewhere_opens_read_only_and_says_so(bench, workshop: Path, 
     try:
         w = bench.open_path(workshop)
         assert w is not None and w.windowTitle().endswith("— read-only")
-        assert "read-only" in w.statusBar().currentMessage()
+        assert "read-only" in w._notice.text() and w._notice.isVisible()
+        assert "read-only" not in w.statusBar().currentMessage()  # said once, not twice
+        for name in ("add_card", "pain_point", "vote", "delete", "paste", "add_lane"):
+            assert not w.actions_[name].isEnabled(), name  # no edit is offered
+        assert not w.backlog_parts.import_action.isEnabled()
+        assert w.actions_["export_xlsx"].isEnabled() and w.actions_["save_as"].isEnabled()
         w.view.select_entities([("touchpoint", "tp-b")])
-        qtbot.keyClick(w.view, Qt.Key.Key_V)  # refused with a message, nothing changes
+        cards = len(w.session.doc.touchpoints)
+        qtbot.keyClick(w.view, Qt.Key.Key_V)  # nothing happens: nothing changes
+        qtbot.keyClick(w.view, Qt.Key.Key_N)
         assert w.session.doc.pain_point("pp-2").votes == 3
+        assert len(w.session.doc.touchpoints) == cards
         w.close()
     finally:
         elsewhere.close()

@@ -13,7 +13,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "new", help="create a workshop file from a template",
         description="Create a new .jmw workshop file laid out from a template. Templates: "
-                    + "; ".join(f"{t.name}: {t.description}" for t in TEMPLATES.values()),
+                    + " ".join(f"{t.name}: {t.description}" for t in TEMPLATES.values()),
     )
     p.add_argument("path", metavar="PATH", help="the .jmw file to create (must not exist)")
     p.add_argument("--template", default="blank", choices=sorted(TEMPLATES),

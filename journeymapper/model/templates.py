@@ -23,7 +23,8 @@ class Template:
 
 TEMPLATES: dict[str, Template] = {t.name: t for t in (
     Template(
-        "blank", "Blank journey", "Three stages and a customer lane, to start from scratch.",
+        "blank", "Blank journey",
+        "Three stages, a customer lane and a frontstage lane, to start from scratch.",
         (("Before", ""), ("During", ""), ("After", "")),
         (("Customer", Layer.CUSTOMER), ("Frontstage", Layer.FRONTSTAGE)),
     ),

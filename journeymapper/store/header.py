@@ -34,7 +34,7 @@ def read_header(path: Path) -> Header:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise StoreError(path, "there is no such file") from None
+        raise StoreError(path, "no such file") from None
     except OSError as exc:
         raise StoreError(path, f"cannot be read ({exc.strerror or exc})") from None
     if stat.S_ISDIR(st.st_mode):

@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from journeymapper.ui.dialogs.painpoint import PainPointDialog
 
 Ref = tuple[str, str]
+# The actions that change the workshop (off while it is open read-only).
+EDITING_ACTIONS = ("cut", "paste", "duplicate", "delete", "rename", "add_card", "connect",
+                   "pain_point", "vote", "add_stage", "add_lane")
 
 
 def top_pain_point(pps: list[PainPoint]) -> PainPoint | None:
@@ -160,12 +163,20 @@ class MainWindow(QMainWindow):
         parts = [self.session.doc.info.title, path.name if path else None, state]
         self.setWindowTitle(" — ".join(p for p in parts if p))
         self.setWindowFilePath(str(path) if path else "")
+        self._offer_edits(not self.session.doc.read_only)
+
+    def _offer_edits(self, writable: bool) -> None:
+        """A read-only workshop offers no edits (menus, toolbar, keys): each would be refused."""
+        for name in EDITING_ACTIONS:
+            self.actions_[name].setEnabled(writable)
+        self.backlog_parts.import_action.setEnabled(writable)
 
     def _show_notice(self) -> None:
+        """The file's notice (read-only, recovered...) for as long as the window shows it: once,
+        at the right of the status bar (a passing message beside it said the same twice)."""
         notice = getattr(self.session.file, "notice", None)
         self._notice.setText(str(notice) if notice else "")
-        if notice:
-            self.statusBar().showMessage(str(notice), 15000)
+        self._notice.setToolTip(str(notice) if notice else "")
 
     def _on_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
