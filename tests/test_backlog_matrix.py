@@ -58,3 +58,51 @@ def test_table_selection_rings_the_dot_and_middle_values_sit_on_a_line(bench: Be
     s.do(edits.update_action(s.doc, aid, impact=3, effort=3))
     assert quadrant_of(3, 3) is None
     assert quadrant_containing(bench, aid) is None  # on the crossing of the two lines
+
+
+def _cell_sharers(b: Bench, count: int) -> list[str]:
+    """Put ``count`` actions in one cell (impact 2, effort 4) and redraw the matrix."""
+    s = b.session
+    ids = [a.id for a in s.doc.actions[:count]]
+    for aid in ids:
+        s.do(edits.update_action(s.doc, aid, impact=2, effort=4))
+    b.parts.backlog.matrix.rebuild()
+    return ids
+
+
+def test_a_crowded_low_cell_keeps_its_dots_on_their_row_and_counts_the_rest(
+        bench: Bench) -> None:  # noqa: F811
+    m = bench.parts.backlog.matrix
+    m.resize(m.width(), 200)  # a low matrix: one line per cell
+    m.rebuild()
+    vp = m.viewport().size()
+    grid = Grid(vp.width(), vp.height())
+    assert grid.ch < 2 * 21  # no room for a second line in a cell
+    ids = _cell_sharers(bench, 3)
+    shown = [aid for aid in ids if m.dot_at(aid) is not None]
+    assert len(shown) == 1
+    dot = m.dot_at(shown[0])
+    assert dot is not None
+    assert abs(dot.scenePos().y() - grid.cell(2, 4).center().y()) < 1  # on its own row
+    assert dot.label.text().endswith("+2")
+    hidden = [a.title for a in bench.session.doc.actions if a.id in ids and a.id != shown[0]]
+    assert all(title in dot.toolTip() for title in hidden)
+    texts = [it.text() for it in m.scene().items() if hasattr(it, "text")]
+    assert not any("more" in t for t in texts)  # no "+n more" line over the next row
+    view = m.scene().sceneRect()
+    for it in m.scene().items():  # the axis titles are inside the view, not cut off
+        if hasattr(it, "text") and it.text().startswith(("Impact", "Effort")):
+            assert view.contains(it.sceneBoundingRect()), it.text()
+
+
+def test_a_tall_cell_lists_its_dots_and_a_more_line(bench: Bench) -> None:  # noqa: F811
+    m = bench.parts.backlog.matrix
+    m.resize(m.width(), 380)  # room for two or three lines in a cell
+    ids = _cell_sharers(bench, 4)
+    grid = Grid(m.viewport().width(), m.viewport().height())
+    fit = int(grid.ch // 21)
+    assert 2 <= fit < 4
+    shown = [aid for aid in ids if m.dot_at(aid) is not None]
+    assert len(shown) == fit - 1
+    texts = [it.text() for it in m.scene().items() if hasattr(it, "text")]
+    assert f"+{4 - len(shown)} more" in texts

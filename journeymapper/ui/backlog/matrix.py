@@ -8,6 +8,8 @@ the type keeps a size a room can read. Clicking a dot emits ``actionClicked``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
@@ -85,20 +87,28 @@ class Grid:
 
 
 class ActionDot(QGraphicsEllipseItem):
-    def __init__(self, a: Action, font: QFont, width: float) -> None:
+    def __init__(self, a: Action, font: QFont, width: float,
+                 others: Sequence[Action] = ()) -> None:
+        """``others``: the actions of the same cell that have no line of their own (the cell
+        is too low for a "+n more" line): the label ends with "+n" and the tooltip names them."""
         super().__init__(-DOT / 2, -DOT / 2, DOT, DOT)
         self.action_id = a.id
         self.setData(ID_KEY, a.id)
         colour = QColor("#ADB5BD" if a.status in CLOSED else DOT_COLOURS[a.priority])
         self.setBrush(QBrush(colour, Qt.BrushStyle.SolidPattern))
         self.setPen(QPen(QColor("white"), 2))
-        self.setToolTip(f"{a.title}\nimpact {a.impact}, effort {a.effort}, {a.priority}, "
-                        f"{a.status}")
+        tip = f"{a.title}\nimpact {a.impact}, effort {a.effort}, {a.priority}, {a.status}"
+        if others:
+            tip += "\n\nAlso here:\n" + "\n".join(o.title for o in others)
+        self.setToolTip(tip)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         label = QGraphicsSimpleTextItem(self)
         label.setFont(font)
-        label.setText(QFontMetricsF(font).elidedText(a.title, Qt.TextElideMode.ElideRight, width))
+        metrics = QFontMetricsF(font)
+        suffix = f"  +{len(others)}" if others else ""
+        room = max(20.0, width - metrics.horizontalAdvance(suffix))
+        label.setText(metrics.elidedText(a.title, Qt.TextElideMode.ElideRight, room) + suffix)
         ink = QColor("#868E96" if a.status in CLOSED else "#212529")
         label.setBrush(QBrush(ink, Qt.BrushStyle.SolidPattern))
         label.setPos(DOT / 2 + 6, -label.boundingRect().height() / 2)
@@ -173,20 +183,25 @@ class ImpactEffortView(QGraphicsView):
             fit = max(1, int(r.height() // line_h))
             if len(acts) > fit:  # the rest go under "+n more"; the selected one stays in view
                 acts.sort(key=lambda a: a.id != self._selected)
-            shown = acts if len(acts) <= fit else acts[:max(1, fit - 1)]
+            # a "+n more" line where the cell has room for one, else "+n" on the last label
+            more_line = len(acts) > fit >= 2
+            shown = acts if len(acts) <= fit else acts[:fit - 1 if more_line else 1]
+            hidden = acts[len(shown):]
             x = grid.dot_x(effort)
             nxt = next((e for e in range(effort + 1, 6) if (impact, e) in cells), None)
             # titles run on over empty cells, up to the next dot in the row
             right = grid.plot.right() if nxt is None else grid.dot_x(nxt) - DOT / 2 - 4
             width = right - x - DOT / 2 - 12
-            y0 = r.center().y() - (len(shown) + (len(shown) < len(acts)) - 1) * line_h / 2
+            y0 = r.center().y() - (len(shown) + more_line - 1) * line_h / 2
             for n, a in enumerate(shown):
-                dot = ActionDot(a, self.font_, max(20.0, width))
+                last = n == len(shown) - 1
+                dot = ActionDot(a, self.font_, max(20.0, width),
+                                hidden if last and hidden and not more_line else ())
                 dot.setPos(x, y0 + n * line_h)
                 dot.setZValue(10)
                 sc.addItem(dot)
                 self.dots[a.id] = dot
-            if len(shown) < len(acts):
+            if more_line:
                 more = sc.addSimpleText(f"+{len(acts) - len(shown)} more", self.font_)
                 more.setBrush(QBrush(QColor("#495057"), Qt.BrushStyle.SolidPattern))
                 y = y0 + len(shown) * line_h - more.boundingRect().height() / 2
@@ -241,9 +256,20 @@ class ImpactEffortView(QGraphicsView):
             t.setPos(LEFT - 16, c.center().y() - t.boundingRect().height() / 2)
         bold = QFont(small)
         bold.setBold(True)
-        x = sc.addSimpleText("Effort: little  →  a lot", bold)
+        metrics = QFontMetricsF(bold)
+        # the long titles where they fit (beside the quadrant names under the plot, along its
+        # height), else the short ones: never cut off, never over a name
+        corners = sum(self.quadrant_labels[n].boundingRect().width() + 12
+                      for n in ("Fill-ins", "Thankless tasks") if n in self.quadrant_labels)
+        across = "Effort: little  →  a lot"
+        if metrics.horizontalAdvance(across) > p.width() - corners:
+            across = "Effort  →"
+        up = "Impact: little  →  a lot"
+        if metrics.horizontalAdvance(up) > p.height() + 2 * TOP:  # centred on the plot
+            up = "Impact  →"
+        x = sc.addSimpleText(across, bold)
         x.setPos(p.center().x() - x.boundingRect().width() / 2, p.bottom() + 24)
-        y = sc.addSimpleText("Impact: little  →  a lot", bold)
+        y = sc.addSimpleText(up, bold)
         y.setRotation(-90)
         y.setPos(6, p.center().y() + y.boundingRect().width() / 2)
 
