@@ -93,3 +93,16 @@ def test_import_json_and_bad_sources(tmp_path: Path, workshop_json: Path,
     assert "garbage.xlsx: not an Excel workbook" in err[0]
     assert "bad.csv: row 2: the severity must be from 1 to 5" in err[1]
     assert not (tmp_path / "b.jmw").exists() and not (tmp_path / "c.jmw").exists()
+
+
+def test_the_workbook_counts_the_findings_analyze_reports(
+        sample_copy, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    """Bottlenecks (betweenness) included in both: tv-subscription has some."""
+    path = sample_copy("tv-subscription")
+    assert main(["analyze", str(path), "--json"]) == 0
+    reported = json.loads(capsys.readouterr().out)["findings"]
+    assert any(f["kind"].startswith("bottleneck") for f in reported)
+    out = tmp_path / "tv.xlsx"
+    assert main(["export", str(path), "--to", str(out)]) == 0
+    rows = load_workbook(out)["Summary"].iter_rows(max_col=2, values_only=True)
+    assert dict((r[0], r[1]) for r in rows if r[0])["Findings"] == len(reported)
