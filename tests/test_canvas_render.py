@@ -95,3 +95,28 @@ def test_pdf_page_has_the_asked_shape(qtbot: QtBot, tmp_path: Path) -> None:
     assert box is not None
     w, h = float(box.group(1)), float(box.group(2))
     assert w > h and abs(w / h - 1920 / 1080) < 0.01
+
+
+def test_blueprint_tags_sit_above_the_flows_and_leave_clicks_to_the_map(qtbot: QtBot) -> None:
+    """A flow crossing a lane line used to strike its name tag through (the tags were painted
+    with the grid, under the flows)."""
+    from PySide6.QtGui import QTransform
+
+    from journeymapper.ui.canvas.scene import MapScene
+    from journeymapper.ui.session import Session
+
+    scene = MapScene(Session(_doc()))
+    tags = scene.blueprint_tags
+    boxes = scene.grid.tag_boxes()
+    assert {text for _b, text in boxes} == {"LINE OF INTERACTION", "LINE OF VISIBILITY",
+                                           "LINE OF INTERNAL INTERACTION"}
+    flow = next(iter(scene.flows.values()))
+    assert tags.zValue() > scene.content_layer.zValue()  # flows and cards are in that layer
+    assert scene.content_layer.isAncestorOf(flow)
+    box = boxes[0][0]
+    assert scene.itemAt(box.center(), QTransform()) is tags
+    assert not tags.acceptedMouseButtons()  # a click there reaches the grid below
+    card = scene.cards["a"]
+    assert scene.itemAt(card.sceneBoundingRect().center(), QTransform()) is not tags
+    for c in scene.cards.values():  # the tags sit in the cells' padding: no card is covered
+        assert not any(c.sceneBoundingRect().intersects(b) for b, _t in boxes)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.model import BLUEPRINT_LINES, Lane, Layer, Stage
@@ -118,11 +118,15 @@ class GridItem(QGraphicsItem):
         self.theme = theme
         self.layout: Layout | None = None
         self.lanes: list[Lane] = []
+        self.tags: BlueprintTags | None = None  # the lines' name tags, drawn above the flows
         self.setZValue(Z_GRID)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def set_layout(self, layout: Layout, lanes: list[Lane]) -> None:
         self.prepareGeometryChange()
+        if self.tags is not None:
+            self.tags.prepareGeometryChange()
+            self.tags.update()
         self.layout = layout
         self.lanes = lanes
         self.update()
@@ -172,30 +176,65 @@ class GridItem(QGraphicsItem):
 
     def _paint_blueprint(self, p: QPainter, lay: Layout) -> None:
         t = self.theme
-        lines = self.blueprint_lines()
-        font = t.font(t.small_pt, bold=True)
-        fm = QFontMetricsF(font)
-        p.setFont(font)
+        p.setPen(QPen(QColor(t.blueprint_line), t.blueprint_w, Qt.PenStyle.DashLine))
+        for y, _label in self.blueprint_lines():
+            p.drawLine(QPointF(lay.grid_left, y), QPointF(lay.width, y))
+
+    def tag_boxes(self) -> list[tuple[QRectF, str]]:
+        """Where the lines' name tags go: on each line, at the left of every few stage columns
+        (so one is always in view), inside the cells' padding."""
+        lay, t = self.layout, self.theme
+        if lay is None:
+            return []
+        fm = QFontMetricsF(t.font(t.small_pt, bold=True))
+        out: list[tuple[QRectF, str]] = []
         seen: dict[float, int] = {}
-        for y, label in lines:
+        for y, label in self.blueprint_lines():
             k = seen.get(y, 0)
             seen[y] = k + 1
-            p.setPen(QPen(QColor(t.blueprint_line), t.blueprint_w, Qt.PenStyle.DashLine))
-            p.drawLine(QPointF(lay.grid_left, y), QPointF(lay.width, y))
             text = label.upper()
-            w = fm.horizontalAdvance(text) + 14
-            h = fm.height() + 4
-            # a tag on the line at the left of every few stage columns, so it is always in view
+            w, h = fm.horizontalAdvance(text) + 14, fm.height() + 4
             for i, s in enumerate(lay.stage_ids):
-                if i % 4:
-                    continue
-                x = lay.stage_x[s][0] + 8
-                box = QRectF(x, y - h / 2 + k * (h + 2), w, h)
-                if box.right() > lay.width - 4:
-                    continue
-                p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(QColor(t.blueprint_line))
-                p.drawRoundedRect(box, h / 2, h / 2)
-                p.setPen(QColor("#FFFFFF"))
-                p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+                box = QRectF(lay.stage_x[s][0] + 8, y - h / 2 + k * (h + 2), w, h)
+                if i % 4 == 0 and box.right() <= lay.width - 4:
+                    out.append((box, text))
+        return out
 
+    def paint_tags(self, p: QPainter) -> None:
+        """The lines' name tags (``BlueprintTags`` paints them above the flows)."""
+        t = self.theme
+        p.setFont(t.font(t.small_pt, bold=True))
+        for box, text in self.tag_boxes():
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(t.blueprint_line))
+            p.drawRoundedRect(box, box.height() / 2, box.height() / 2)
+            p.setPen(QColor("#FFFFFF"))
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+
+class BlueprintTags(QGraphicsItem):
+    """The blueprint lines' name tags, above the flows and cards (a flow crossing a lane line
+    struck its name through); the dashed lines stay in the grid, under everything. The tags sit
+    on the lines, inside the cells' padding, so they never cover a card."""
+
+    def __init__(self, grid: GridItem) -> None:
+        super().__init__()
+        self.grid = grid
+        grid.tags = self
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to what is below
+
+    def boundingRect(self) -> QRectF:
+        out = QRectF()
+        for box, _text in self.grid.tag_boxes():
+            out = out.united(box)
+        return out
+
+    def shape(self) -> QPainterPath:  # the tags alone, not the whole map, for hit tests
+        path = QPainterPath()
+        for box, _text in self.grid.tag_boxes():
+            path.addRect(box)
+        return path
+
+    def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        self.grid.paint_tags(p)

@@ -18,7 +18,7 @@ from journeymapper.model import Change, Document, PainPoint
 from journeymapper.ui.session import Session
 from journeymapper.ui.theme import NORMAL, Theme
 
-from .headers import GridItem, HeaderItem
+from .headers import BlueprintTags, GridItem, HeaderItem
 from .items import HANDLE_R, Z_DRAG, Z_OVERLAY, CardFace, CardItem, FlowItem
 from .layout import Layout, choose_stack, compute_layout, group_cells
 from .overview import OverviewItem
@@ -72,6 +72,9 @@ class MapScene(QGraphicsScene):
         self.grid.setParentItem(self.static_layer)
         self.content_layer = LayerItem(1)  # cards and flows; headers sit above at Z_HEADER
         self.content_layer.setParentItem(self.static_layer)
+        self.blueprint_tags = BlueprintTags(self.grid)  # above the flows that cross the lines
+        self.blueprint_tags.setParentItem(self.static_layer)
+        self.blueprint_tags.setZValue(2)
         self.overview = OverviewItem(self)
         self.overview.setParentItem(self.static_layer)
         self.setBackgroundBrush(QColor(theme.background))
