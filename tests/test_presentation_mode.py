@@ -73,8 +73,14 @@ def test_timer_starts_pauses_and_adjusts(window, qtbot) -> None:  # noqa: F811
     qtbot.keyClick(window.view, Qt.Key.Key_Minus)
     assert timer.remaining == paused_at - 60
     assert timer.height() >= 80  # readable from the back of the room
+    # in a strip under the map, not over it: the map (stage names, cards) fits above
+    vp = window.view.viewport().geometry()
+    assert timer.geometry().top() >= vp.bottom() and window.view.rect().contains(timer.geometry())
+    scene_box = window.view.mapFromScene(window.view.map_scene.itemsBoundingRect()).boundingRect()
+    assert scene_box.bottom() <= window.view.viewport().height() + 2
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
     assert not timer.isVisible() and not timer.running
+    assert window.view.viewportMargins().bottom() == 0  # the strip goes with the timer
 
 
 def test_timer_keys_do_nothing_outside_presentation(window, qtbot) -> None:  # noqa: F811

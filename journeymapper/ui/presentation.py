@@ -9,16 +9,18 @@ Leaving restores the window's geometry, dock layout and view exactly as they wer
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTransform
-from PySide6.QtWidgets import QFrame, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QLabel, QWidget
 
 if TYPE_CHECKING:
     from journeymapper.ui.window import MainWindow
 
 DEFAULT_MINUTES = 15
+STRIP_PAD = 10  # above and below the timer, in the strip it gets under the map
 
 
 class Badge(QLabel):
@@ -53,11 +55,15 @@ class Badge(QLabel):
 
 
 class TimerLabel(Badge):
-    """The exercise countdown, top right; T starts and pauses it, + / - add or take a minute."""
+    """The exercise countdown in a strip under the map (over the map it covered a stage's name
+    or a card, whichever corner it took); T starts and pauses it, + / - add or take a minute.
+    ``parent`` is the map's view: the strip is a viewport margin, so the map fits above it."""
 
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent, top=True)
+    def __init__(self, parent: QAbstractScrollArea, room_changed: Callable[[], None]) -> None:
+        super().__init__(parent, top=False)
         self.setObjectName("exerciseTimer")
+        self.view = parent
+        self.room_changed = room_changed  # the map lost or got back the strip: fit it again
         self.remaining = DEFAULT_MINUTES * 60
         self.running = False
         self._tick = QTimer(self)
@@ -65,9 +71,23 @@ class TimerLabel(Badge):
         self._tick.timeout.connect(self.tick)
         self._paint()
 
-    def toggle(self) -> None:
+    def _show_in_strip(self) -> None:
         self.show()
         self.raise_()
+        strip = self.height() + 2 * STRIP_PAD
+        if self.view.viewportMargins().bottom() != strip:
+            self.view.setViewportMargins(0, 0, 0, strip)
+            self._place()
+            self.room_changed()
+
+    def _place(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:  # the right end of the strip under the map
+            self.move(parent.width() - self.width() - 32, parent.height() - self.height()
+                      - STRIP_PAD)
+
+    def toggle(self) -> None:
+        self._show_in_strip()
         if self.remaining <= 0:
             self.remaining = DEFAULT_MINUTES * 60
         self.running = not self.running
@@ -78,8 +98,7 @@ class TimerLabel(Badge):
         self._paint()
 
     def adjust(self, minutes: int) -> None:
-        self.show()
-        self.raise_()
+        self._show_in_strip()
         self.remaining = max(0, min(180 * 60, self.remaining + 60 * minutes))
         self._paint()
 
@@ -87,6 +106,8 @@ class TimerLabel(Badge):
         self.running = False
         self._tick.stop()
         self.hide()
+        if self.view.viewportMargins().bottom():
+            self.view.setViewportMargins(0, 0, 0, 0)
 
     def tick(self) -> None:
         self.remaining = max(0, self.remaining - 1)
@@ -115,7 +136,7 @@ class Presentation(QObject):
         self.window = window
         self.active = False
         self.stage_index = -1  # -1: the whole map
-        self.timer = TimerLabel(window.view.viewport())
+        self.timer = TimerLabel(window.view, self._refit)
         self.caption = Badge(window.view.viewport(), top=False)  # the focused stage's name
         self.caption.setObjectName("stageCaption")
         self._saved: tuple[QRect, QByteArray, Qt.WindowState, bool, bool] | None = None
@@ -227,6 +248,11 @@ class Presentation(QObject):
 
     def previous_stage(self) -> None:
         self._go(self.stage_index - 1)
+
+    def _refit(self) -> None:
+        """The map's room changed (the timer's strip came or went): show the same part again."""
+        if self.active:
+            self.window.view.focus_stage(self.focused_stage())
 
     def show_all(self) -> None:
         self._go(-1)
