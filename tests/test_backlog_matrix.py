@@ -89,10 +89,30 @@ def test_a_crowded_low_cell_keeps_its_dots_on_their_row_and_counts_the_rest(
     assert all(title in dot.toolTip() for title in hidden)
     texts = [it.text() for it in m.scene().items() if hasattr(it, "text")]
     assert not any("more" in t for t in texts)  # no "+n more" line over the next row
+    _axis_titles_fit(m)
+
+
+def _axis_titles_fit(m) -> None:  # type: ignore[no-untyped-def]
+    """The axis titles are inside the view, not cut off, and clear of the quadrant names."""
     view = m.scene().sceneRect()
-    for it in m.scene().items():  # the axis titles are inside the view, not cut off
-        if hasattr(it, "text") and it.text().startswith(("Impact", "Effort")):
-            assert view.contains(it.sceneBoundingRect()), it.text()
+    names = [label.sceneBoundingRect() for label in m.quadrant_labels.values()]
+    titles = [it for it in m.scene().items()
+              if hasattr(it, "text") and it.text().startswith(("Impact", "Effort"))]
+    assert any(it.text().startswith("Impact") for it in titles)
+    for it in titles:
+        box = it.sceneBoundingRect()
+        assert view.contains(box), it.text()
+        assert not any(box.intersects(n) for n in names), it.text()
+
+
+def test_axis_titles_fit_a_narrow_matrix(bench: Bench) -> None:  # noqa: F811
+    m = bench.parts.backlog.matrix
+    for width in (380, 460, 560, 900):
+        m.resize(width, 240)
+        m.rebuild()
+        _axis_titles_fit(m)
+    texts = [it.text() for it in m.scene().items() if hasattr(it, "text")]
+    assert "Effort: little  →  a lot" in texts  # 900 wide: room for the long title
 
 
 def test_a_tall_cell_lists_its_dots_and_a_more_line(bench: Bench) -> None:  # noqa: F811

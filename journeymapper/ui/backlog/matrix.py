@@ -259,16 +259,18 @@ class ImpactEffortView(QGraphicsView):
         metrics = QFontMetricsF(bold)
         # the long titles where they fit (beside the quadrant names under the plot, along its
         # height), else the short ones: never cut off, never over a name
-        corners = sum(self.quadrant_labels[n].boundingRect().width() + 12
-                      for n in ("Fill-ins", "Thankless tasks") if n in self.quadrant_labels)
-        across = "Effort: little  →  a lot"
-        if metrics.horizontalAdvance(across) > p.width() - corners:
-            across = "Effort  →"
+        corner = max((self.quadrant_labels[n].boundingRect().width()
+                      for n in ("Fill-ins", "Thankless tasks") if n in self.quadrant_labels),
+                     default=0.0) + 12  # the wider name, at one end of the line under the plot
+        room = p.width() / 2 - corner  # either side of the centre of the line under the plot
+        across = next((t for t in ("Effort: little  →  a lot", "Effort  →")
+                       if metrics.horizontalAdvance(t) / 2 <= room), None)  # none: too narrow
         up = "Impact: little  →  a lot"
         if metrics.horizontalAdvance(up) > p.height() + 2 * TOP:  # centred on the plot
             up = "Impact  →"
-        x = sc.addSimpleText(across, bold)
-        x.setPos(p.center().x() - x.boundingRect().width() / 2, p.bottom() + 24)
+        if across is not None:
+            x = sc.addSimpleText(across, bold)
+            x.setPos(p.center().x() - x.boundingRect().width() / 2, p.bottom() + 24)
         y = sc.addSimpleText(up, bold)
         y.setRotation(-90)
         y.setPos(6, p.center().y() + y.boundingRect().width() / 2)
