@@ -119,6 +119,7 @@ class GridItem(QGraphicsItem):
         self.layout: Layout | None = None
         self.lanes: list[Lane] = []
         self.tags: BlueprintTags | None = None  # the lines' name tags, drawn above the flows
+        self._tag_boxes: list[tuple[QRectF, str]] | None = None  # worked out per layout
         self.setZValue(Z_GRID)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
@@ -129,6 +130,7 @@ class GridItem(QGraphicsItem):
             self.tags.update()
         self.layout = layout
         self.lanes = lanes
+        self._tag_boxes = None
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -182,7 +184,14 @@ class GridItem(QGraphicsItem):
 
     def tag_boxes(self) -> list[tuple[QRectF, str]]:
         """Where the lines' name tags go: on each line, at the left of every few stage columns
-        (so one is always in view), inside the cells' padding."""
+        (so one is always in view), inside the cells' padding. Worked out once per layout (the
+        tags' bounding rect and shape ask for them on every paint and hit test); a new theme
+        comes with a new layout."""
+        if self._tag_boxes is None:
+            self._tag_boxes = self._place_tags()
+        return self._tag_boxes
+
+    def _place_tags(self) -> list[tuple[QRectF, str]]:
         lay, t = self.layout, self.theme
         if lay is None:
             return []
