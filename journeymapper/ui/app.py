@@ -83,15 +83,15 @@ class Workbench(QObject):
             w.restoreGeometry(like.saveGeometry())
             w.restoreState(like.saveState())
         self.windows.append(w)
-        if self.picture_size is None:  # a picture taken offscreen is not a workshop opened
-            settings.add_recent(Path(wf.path))  # type: ignore[attr-defined]
-        if self.picture_size is not None:
+        if self.picture_size is not None:  # a picture taken offscreen: not a workshop opened
             w.resize(*self.picture_size)
             w.show()
-        elif w.first_run:  # no remembered geometry: a projector wants the whole screen
-            w.showMaximized()
         else:
-            w.show()
+            settings.add_recent(Path(wf.path))  # type: ignore[attr-defined]
+            if w.first_run:  # no remembered geometry: a projector wants the whole screen
+                w.showMaximized()
+            else:
+                w.show()
         w.view.fit_all()
         if self.start_page is not None:
             self.start_page.close()

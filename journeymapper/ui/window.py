@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._show_notice()
         self.update_title()
+        self._offer_edits(not session.doc.read_only)  # a window keeps its file (save as: a new one)
 
     # -- parts ---------------------------------------------------------------------------------
     @property
@@ -163,7 +164,6 @@ class MainWindow(QMainWindow):
         parts = [self.session.doc.info.title, path.name if path else None, state]
         self.setWindowTitle(" — ".join(p for p in parts if p))
         self.setWindowFilePath(str(path) if path else "")
-        self._offer_edits(not self.session.doc.read_only)
 
     def _offer_edits(self, writable: bool) -> None:
         """A read-only workshop offers no edits (menus, toolbar, keys): each would be refused."""
