@@ -58,15 +58,23 @@ def missing_x11_libraries(names: dict[str, str] | None = None) -> list[str]:
     return missing
 
 
+def no_screen() -> str | None:
+    """Why there is no screen to show a window on (Qt told to draw offscreen, or a Linux
+    machine without a display server), or None."""
+    if os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+        return "Qt draws offscreen here, so there is no window to show"
+    if sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        return "no display found (DISPLAY and WAYLAND_DISPLAY are not set)"
+    return None
+
+
 def why_no_window() -> str | None:
     """Why a window cannot be shown here, or None; checked before Qt would abort the process."""
+    screen = no_screen()
+    if screen or not sys.platform.startswith("linux"):
+        return screen
     platform = os.environ.get("QT_QPA_PLATFORM", "")
-    if platform.startswith("offscreen"):
-        return "Qt draws offscreen here, so there is no window to show"
-    if not sys.platform.startswith("linux"):
-        return None
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        return "no display found (DISPLAY and WAYLAND_DISPLAY are not set)"
     x11 = platform.startswith("xcb") or (not platform and not os.environ.get("WAYLAND_DISPLAY"))
     missing = missing_x11_libraries() if x11 else []
     if missing:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from journeymapper.cli import UserError
+from journeymapper.commands.open import no_screen, why_no_window
 from journeymapper.samples import SAMPLE_NAMES, copy_sample, default_workspace
 
 
@@ -33,12 +33,10 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UserError(str(exc)) from None
     print(f"Sample copied to {path}")
-    if args.no_window or _no_screen():
+    if args.no_window or no_screen():
         if not args.no_window:
             print("No screen found, so here is the workshop's summary instead of the window:")
         return _summary(path)
-    from journeymapper.commands.open import why_no_window
-
     why = why_no_window()
     if why:  # a screen, but no window can open on it (missing X11 libraries): say what to do
         print(f"journeymapper: {why}", file=sys.stderr)
@@ -54,11 +52,3 @@ def _summary(path: Path) -> int:
     from journeymapper.commands import info
 
     return info.run(argparse.Namespace(path=str(path), json=False))
-
-
-def _no_screen() -> bool:
-    """True on a Linux machine with no display server, or when Qt is told to draw offscreen."""
-    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
-        return True
-    return sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
