@@ -11,7 +11,13 @@ baseline (target: under 2x).
 - source: ``python -m journeymapper open SAMPLE --screenshot X`` with ``JM_EXIT_AFTER_PAINT=1``
   (the probe in ``journeymapper/__main__.py`` leaves right after the window's first paint, before
   the screenshot is taken; the window is the one ``journeymapper SAMPLE`` opens, at 1920x1080);
-- build: the same command with the built executable.
+- build: the same command with the built executable;
+- floor (``--no-floor`` leaves it out): the baseline, plus the Qt for Python classes the app has
+  made by its first paint (listed by the app's own probe, ``JM_EXIT_AFTER_PAINT=types``, once per
+  benchmark) and one line of text in the window's status bar (the first text loads the fonts). No
+  workshop, no content of the app's own: what the toolkit costs any window built of the same
+  classes, the part of the ratio the app's own work cannot win back. PySide6 makes each class
+  and all of its enums (Python enums, slow to make) when the class is first named.
 
 The three run interleaved, round after round, so that a busy machine slows all of them alike.
 Each run starts from a fresh copy of the sample with its own settings folder.
@@ -74,6 +80,32 @@ app.exec()
 """
 
 
+FLOOR_EXTRA = """\
+import importlib
+for qualified in open(sys.argv[1]).read().split():
+    module, name = qualified.rsplit(".", 1)
+    getattr(importlib.import_module(module), name)  # makes the class, as the app's code does
+w.statusBar().showMessage("Ready")
+"""
+
+
+def _floor_script(baseline: str) -> str:
+    """The baseline with the floor's extras run just before its window is shown."""
+    head, tail = baseline.split("w.show()")
+    return head + FLOOR_EXTRA + "w.show()" + tail
+
+
+def _qt_types(cmd: list[str], cwd: Path, env: dict[str, str]) -> list[str]:
+    """The Qt for Python classes the app has made by its first paint (its probe lists them)."""
+    proc = subprocess.run(cmd, cwd=cwd, env=dict(env, JM_EXIT_AFTER_PAINT="types"),
+                          capture_output=True, text=True, timeout=120)
+    for line in proc.stdout.splitlines():
+        if line.startswith("qt-types "):
+            return line.split()[1:]
+    raise RuntimeError(f"{cmd[0]}: no list of Qt classes (exit {proc.returncode})\n"
+                       f"{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
+
+
 def _first_paint(cmd: list[str], cwd: Path, env: dict[str, str]) -> float:
     """Seconds from just before the process is started to its first painted window."""
     start = time.time()
@@ -99,6 +131,7 @@ def main() -> int:
     ap.add_argument("--sample", default="surgeon-practice")
     ap.add_argument("--build", type=Path, help="the built journeymapper executable")
     ap.add_argument("--build-now", action="store_true", help="build the app first (slow)")
+    ap.add_argument("--no-floor", action="store_true", help="leave out the floor row")
     ap.add_argument("--no-bytecode-cache", action="store_true",
                     help="source runs compile every module on each start (no .pyc files)")
     args = ap.parse_args()
@@ -115,37 +148,46 @@ def main() -> int:
         baseline.write_text(BASELINE)
         src = ROOT / "workshops" / f"{args.sample}.jmw"
 
-        def env_for(run: Path) -> dict[str, str]:
+        def env_for(name: str, run: Path) -> dict[str, str]:
             env = dict(os.environ)
             env.update(QT_QPA_PLATFORM="offscreen", JM_EXIT_AFTER_PAINT="1", HOME=str(run),
                        XDG_CONFIG_HOME=str(run / ".config"))
+            if name == "source":
+                env["PYTHONPATH"] = os.pathsep.join(
+                    p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+                if args.no_bytecode_cache:
+                    env["PYTHONDONTWRITEBYTECODE"] = "1"
+                else:
+                    env.pop("PYTHONDONTWRITEBYTECODE", None)
+                    env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
             return env
+
+        def app_command(cmd: list[str], run: Path) -> list[str]:
+            sample = run / src.name
+            shutil.copyfile(src, sample)
+            return [*cmd, str(sample), "--screenshot", str(run / "shot.png")]
 
         commands: dict[str, list[str]] = {"baseline": [sys.executable, str(baseline)]}
         commands["source"] = [sys.executable, "-m", "journeymapper", "open"]
         if exe is not None:
             commands["build"] = [str(exe), "open"]
+        if not args.no_floor:
+            probe_run = tmp / "types"
+            probe_run.mkdir()
+            types = _qt_types(app_command(commands["source"], probe_run), ROOT,
+                              env_for("source", probe_run))
+            (tmp / "types.txt").write_text("\n".join(types))
+            (tmp / "floor.py").write_text(_floor_script(BASELINE))
+            commands["floor"] = [sys.executable, str(tmp / "floor.py"), str(tmp / "types.txt")]
         times: dict[str, list[float]] = {name: [] for name in commands}
         # One warm-up round (file cache), not counted.
         for n in range(args.runs + 1):
             for name, cmd in commands.items():
                 run = tmp / f"{name}-{n}"
                 run.mkdir()
-                full = list(cmd)
-                if name != "baseline":
-                    sample = run / src.name
-                    shutil.copyfile(src, sample)
-                    full += [str(sample), "--screenshot", str(run / "shot.png")]
-                env = env_for(run)
-                if name == "source":
-                    env["PYTHONPATH"] = os.pathsep.join(
-                        p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
-                    if args.no_bytecode_cache:
-                        env["PYTHONDONTWRITEBYTECODE"] = "1"
-                    else:
-                        env.pop("PYTHONDONTWRITEBYTECODE", None)
-                        env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
-                seconds = _first_paint(full, ROOT if name == "source" else run, env)
+                app = name in ("source", "build")
+                full = app_command(cmd, run) if app else list(cmd)
+                seconds = _first_paint(full, ROOT if name == "source" else run, env_for(name, run))
                 if n:
                     times[name].append(seconds)
 
@@ -160,6 +202,9 @@ def main() -> int:
               f"{max(values) * 1000:>7.0f}ms {med / base:>11.2f}x")
     if "build" not in times:
         print("(no build measured: pass --build PATH or --build-now)")
+    if "floor" in times:
+        print(f"floor: the baseline plus the {len(types)} Qt classes the app makes by its first "
+              "paint and one line of text; no content of the app's own")
     return 0
 
 

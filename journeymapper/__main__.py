@@ -4,7 +4,9 @@ Start-up probe: with ``JM_EXIT_AFTER_PAINT=1`` in the environment, the process p
 ``first-paint <time.time()>`` and exits as soon as a main window has been painted for the first
 time (``benchmarks/bench_startup.py`` and ``tests/test_startup_imports.py`` use it; with
 ``JM_EXIT_AFTER_PAINT=modules`` it also prints the top-level modules imported by then, and on a
-``jm-modules`` line the app's own modules).
+``jm-modules`` line the app's own modules; with ``JM_EXIT_AFTER_PAINT=types``, on a ``qt-types``
+line, the Qt for Python classes made by then: PySide6 makes each class, and its enums, when it is
+first named, and the benchmark's floor row makes the same ones).
 """
 
 from __future__ import annotations
@@ -16,6 +18,17 @@ import time
 from journeymapper.cli import main
 
 PROBE_ENV = "JM_EXIT_AFTER_PAINT"
+
+
+def qt_types_made() -> list[str]:
+    """``module.Class`` for each Qt for Python class made so far (a lazily made class is in its
+    module's namespace only once it has been named)."""
+    made = []
+    for name in ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"):
+        module = sys.modules.get(name)
+        if module is not None:
+            made += [f"{name}.{k}" for k, v in vars(module).items() if isinstance(v, type)]
+    return made
 
 
 def install_paint_probe() -> None:
@@ -55,6 +68,8 @@ def install_paint_probe() -> None:
             print("modules " + " ".join(names), flush=True)
             ours = sorted(m for m in sys.modules if m.startswith("journeymapper."))
             print("jm-modules " + " ".join(ours), flush=True)
+        elif os.environ.get(PROBE_ENV) == "types":
+            print("qt-types " + " ".join(qt_types_made()), flush=True)
         os._exit(0)
 
     probe = Probe(app)

@@ -36,7 +36,8 @@ def test_importing_the_window_leaves_analysis_and_export_libraries_alone(tmp_pat
     assert not {"networkx", "openpyxl", "matplotlib", "numpy"} & mods
 
 
-def _first_paint_probe(tmp_path: Path) -> tuple[subprocess.CompletedProcess[str], dict[str, str]]:
+def _first_paint_probe(tmp_path: Path, what: str = "modules",
+                       ) -> tuple[subprocess.CompletedProcess[str], dict[str, str]]:
     """Run ``journeymapper open`` on a copied sample with the start-up probe of
     ``journeymapper/__main__.py``, which prints what was imported and exits after the first paint;
     return the process and its ``name value`` lines."""
@@ -45,7 +46,7 @@ def _first_paint_probe(tmp_path: Path) -> tuple[subprocess.CompletedProcess[str]
     proc = subprocess.run(
         [sys.executable, "-m", "journeymapper", "open", str(sample),
          "--screenshot", str(tmp_path / "never-written.png")],
-        cwd=tmp_path, env=_env(tmp_path, JM_EXIT_AFTER_PAINT="modules"),
+        cwd=tmp_path, env=_env(tmp_path, JM_EXIT_AFTER_PAINT=what),
         capture_output=True, text=True, timeout=120,
     )
     return proc, dict(line.split(" ", 1) for line in proc.stdout.splitlines() if " " in line)
@@ -112,3 +113,17 @@ print("ok")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=_env(tmp_path),
                          capture_output=True, text=True, timeout=120)
     assert out.stdout.strip().endswith("ok"), out.stdout + out.stderr
+
+
+def test_the_probe_lists_the_qt_classes_made_by_the_first_paint(tmp_path: Path) -> None:
+    """The benchmark's floor row makes the classes this list names (benchmarks/bench_startup.py):
+    those the window is built of are in it, those only a later gesture needs are not."""
+    proc, lines = _first_paint_probe(tmp_path, "types")
+    assert proc.returncode == 0 and "qt-types" in lines, proc.stdout + proc.stderr
+    made = set(lines["qt-types"].split())
+    assert {"PySide6.QtWidgets.QMainWindow", "PySide6.QtWidgets.QGraphicsView",
+            "PySide6.QtWidgets.QDockWidget", "PySide6.QtCore.Qt"} <= made
+    assert all(name.startswith(("PySide6.QtCore.", "PySide6.QtGui.", "PySide6.QtWidgets."))
+               for name in made)
+    # The dialogs' button boxes (preferences, a new pain point) wait until one is opened.
+    assert "PySide6.QtWidgets.QDialogButtonBox" not in made
