@@ -140,7 +140,8 @@ class Presentation(QObject):
         self.caption = Badge(window.view.viewport(), top=False)  # the focused stage's name
         self.caption.setObjectName("stageCaption")
         self._saved: tuple[QRect, QByteArray, Qt.WindowState, bool, bool] | None = None
-        self._view_saved: tuple[QTransform, int, int, QFrame.Shape] | None = None
+        # the view's scale, scroll position, frame, and whether it was fitted (fit mode)
+        self._view_saved: tuple[QTransform, int, int, QFrame.Shape, bool] | None = None
         self.actions: list[QAction] = []
         for keys, slot in (
             ("Esc", self.leave), ("Right", self.next_stage), ("Left", self.previous_stage),
@@ -170,7 +171,7 @@ class Presentation(QObject):
                        w.menuBar().isVisible(), w.statusBar().isVisible())
         v = w.view
         self._view_saved = (v.transform(), v.horizontalScrollBar().value(),
-                            v.verticalScrollBar().value(), v.frameShape())
+                            v.verticalScrollBar().value(), v.frameShape(), v.fitted())
         self.active = True
         for dock in w.docks():
             dock.hide()
@@ -217,11 +218,15 @@ class Presentation(QObject):
                            w.view.setVerticalScrollBarPolicy):
             set_policy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         if self._view_saved is not None:
-            t, h, vv, frame = self._view_saved
+            t, h, vv, frame, fitted = self._view_saved
             w.view.setFrameShape(frame)
-            w.view.setTransform(t)
-            w.view.horizontalScrollBar().setValue(h)
-            w.view.verticalScrollBar().setValue(vv)
+            if fitted:  # fitted again to the window's own size, once it has it back
+                w.view.fit_all()
+            else:
+                w.view.leave_fit()
+                w.view.setTransform(t)
+                w.view.horizontalScrollBar().setValue(h)
+                w.view.verticalScrollBar().setValue(vv)
         self._saved = self._view_saved = None
         w.presentation_changed(False)
 

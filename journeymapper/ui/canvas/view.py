@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QPixmapCache,
+    QResizeEvent,
     QTransform,
     QWheelEvent,
 )
@@ -44,6 +45,7 @@ class MapView(FrozenView):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self._presentation = False
+        self._fitted = False  # fit mode: see fit_all
         # card pictures are cached per item (DeviceCoordinateCache); Qt's default 10 MB cache
         # holds too few projector-sized cards and would repaint them every frame
         if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
@@ -58,6 +60,7 @@ class MapView(FrozenView):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
+        self._scene.sceneRectChanged.connect(self._refit)
         self.tool: Tool | None = None
         self.editor: InlineEditor | None = None
         self.current_cell: tuple[str, str] | None = None
@@ -149,6 +152,7 @@ class MapView(FrozenView):
                 r = r.united(it.sceneBoundingRect())
             view = self.mapToScene(self.viewport().rect()).boundingRect()
             if r.width() > view.width() or r.height() > view.height():
+                self.leave_fit()
                 self.fitInView(r.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
             else:
                 self.centerOn(r.center())
@@ -159,6 +163,7 @@ class MapView(FrozenView):
 
     # -- zoom and focus ---------------------------------------------------------------------------
     def _zoom(self, factor: float) -> None:
+        self.leave_fit()
         s = self.transform().m11()
         factor = max(MIN_SCALE / s, min(MAX_SCALE / s, factor))
         self.scale(factor, factor)
@@ -174,14 +179,41 @@ class MapView(FrozenView):
         return QRectF(0, 0, max(lay.width, 1.0), max(lay.height, 1.0))
 
     def fit_all(self) -> None:
-        self.fitInView(self.map_rect().adjusted(-16, -16, 16, 16),
-                       Qt.AspectRatioMode.KeepAspectRatio)
+        """The whole map in view, and kept there (fit mode): a resized window or a map that grows
+        or shrinks is fitted again, until a zoom or a stage focus leaves the mode. While fitted the
+        view's own scene rectangle is the fitted one, so there is nothing to scroll to (the scene
+        keeps margins around the map for zooming in)."""
+        self._fitted = True
+        self._apply_fit()
+
+    def fitted(self) -> bool:
+        return self._fitted
+
+    def leave_fit(self) -> None:
+        """The view keeps its scale and follows the scene's rectangle, margins and all, again."""
+        if self._fitted:
+            self._fitted = False
+            self.setSceneRect(QRectF())  # a null rectangle: the scene's own
+
+    def _apply_fit(self) -> None:
+        r = self.map_rect().adjusted(-16, -16, 16, 16)
+        self.setSceneRect(r)
+        self.fitInView(r, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def _refit(self, _rect: QRectF | None = None) -> None:
+        if self._fitted:
+            self._apply_fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._refit()
 
     def focus_stage(self, stage_id: str | None) -> None:
         lay = self.map_scene.layout
         if stage_id is None or stage_id not in lay.stage_x:
             self.fit_all()
             return
+        self.leave_fit()
         # the whole column if it fits at a readable size; otherwise its top at a readable size
         r = lay.stage_rect(stage_id).adjusted(-24, -8, 24, 8)
         vw, vh = self.viewport().width(), self.viewport().height()
