@@ -167,6 +167,38 @@ def test_connect_tool_click_source_then_target(qtbot: QtBot, view: MapView) -> N
     assert_in_sync(view)
 
 
+def test_connect_joins_two_selected_cards_in_journey_order(qtbot: QtBot, view: MapView) -> None:
+    doc = view.session.doc
+    click(qtbot, view, card_center(view, "tp3"))  # the later card first
+    click(qtbot, view, card_center(view, "tp1"), Qt.KeyboardModifier.ControlModifier)
+    assert sorted(eid for _k, eid in view.selected()) == ["tp1", "tp3"]
+    flows = len(doc.flows)
+    view.start_connect_mode()
+    assert doc.flow_between("tp1", "tp3") is not None and len(doc.flows) == flows + 1
+    assert view.tool is None  # nothing more to click
+    assert_in_sync(view)
+    view.session.undo_stack.undo()
+    assert doc.flow_between("tp1", "tp3") is None
+    messages: list[str] = []
+    view.session.error.connect(messages.append)
+    click(qtbot, view, card_center(view, "tp0"))
+    click(qtbot, view, card_center(view, "tp1"), Qt.KeyboardModifier.ControlModifier)
+    view.start_connect_mode()  # joined already: refused with a message, nothing added
+    assert len(doc.flows) == flows and messages and "already a flow" in messages[-1]
+
+
+def test_connect_with_one_selected_card_still_asks_for_the_source(qtbot: QtBot,
+                                                                  view: MapView) -> None:
+    doc = view.session.doc
+    click(qtbot, view, card_center(view, "tp2"))
+    view.start_connect_mode()
+    click(qtbot, view, card_center(view, "tp3"))  # the source, whatever was selected
+    assert view.tool is not None and doc.flow_between("tp2", "tp3") is None
+    click(qtbot, view, card_center(view, "tp1"))
+    assert doc.flow_between("tp3", "tp1") is not None and view.tool is None
+    assert_in_sync(view)
+
+
 def test_reorder_lane_by_dragging_header(qtbot: QtBot, view: MapView) -> None:
     doc = view.session.doc
     first = doc.lanes[0].id

@@ -356,13 +356,19 @@ class ConnectClick(Tool):
             return
         src, tgt = self.source, item.tp_id
         self.cancel()
-        doc = v.session.doc
-        _do(v, lambda: edits.add_flow(doc, src, tgt))
+        connect(v, src, tgt)
 
     def cancel(self) -> None:
         if self.view.tool is self:
             self.view.tool = None
         self.view.viewport().unsetCursor()
+
+
+def connect(view: MapView, source_id: str, target_id: str) -> bool:
+    """A flow from one card to another, as one undo step (refused with a message if there is
+    one between them already)."""
+    doc = view.session.doc
+    return _do(view, lambda: edits.add_flow(doc, source_id, target_id))
 
 
 def _do(view: MapView, make: Callable[[], Edit]) -> bool:

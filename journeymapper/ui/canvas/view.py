@@ -26,7 +26,7 @@ from journeymapper.ui.theme import theme_for
 
 from . import actions
 from .editor import InlineEditor
-from .gestures import CardDrag, ConnectClick, ConnectDrag, HeaderDrag, Tool
+from .gestures import CardDrag, ConnectClick, ConnectDrag, HeaderDrag, Tool, connect
 from .headers import HeaderItem
 from .items import CardItem, FlowItem
 from .painting import FrozenView
@@ -272,8 +272,25 @@ class MapView(FrozenView):
         return actions.add_card_in_selected_cell(self)
 
     def start_connect_mode(self) -> None:
+        """Connect cards. Two selected cards are joined at once, from the one earlier in the
+        journey (stage, then lane, then place in its cell) to the other; otherwise click the
+        source, then the target (a card merely selected is not taken as the source: the first
+        click would then make a flow the facilitator did not ask for)."""
+        cards = [eid for kind, eid in self.selected() if kind == "touchpoint"]
+        if len(cards) == 2:
+            source, target = sorted(cards, key=self._journey_place)
+            connect(self, source, target)
+            return
         self.tool = ConnectClick(self)
         self.viewport().setCursor(Qt.CursorShape.CrossCursor)
+
+    def _journey_place(self, tp_id: str) -> tuple[int, int, int]:
+        lay = self.map_scene.layout
+        tp = self.session.doc.touchpoint(tp_id)
+        cell = lay.cells.get((tp.stage_id, tp.lane_id), [])
+        return (lay.stage_ids.index(tp.stage_id) if tp.stage_id in lay.stage_ids else -1,
+                lay.lane_ids.index(tp.lane_id) if tp.lane_id in lay.lane_ids else -1,
+                cell.index(tp_id) if tp_id in cell else -1)
 
     def delete_selection(self) -> bool:
         return actions.delete_selection(self)

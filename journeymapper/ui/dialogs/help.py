@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 KEYS = (
     ("Map", (("Double-click a cell", "add a card there"), ("N / Insert", "new card in the cell"),
              ("F2 or Enter", "rename in place"), ("Arrows", "move between cards"),
+             ("Drag from a card's right edge", "draw a flow to another card"),
+             ("Edit > Connect cards", "join the two selected cards"),
              ("Delete", "delete the selection"), ("Ctrl+C / Ctrl+V / Ctrl+D",
                                                   "copy, paste, duplicate"))),
     ("Room", (("P", "pain point on the selected card: type it, Ctrl+1-5 severity (1-5 off "
