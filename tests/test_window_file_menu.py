@@ -75,6 +75,16 @@ def test_file_open_elsewhere_opens_read_only_and_says_so(bench, workshop: Path, 
         qtbot.keyClick(w.view, Qt.Key.Key_N)
         assert w.session.doc.pain_point("pp-2").votes == 3
         assert len(w.session.doc.touchpoints) == cards
+        # The inspector shows the card and takes no typing (rather than refusing each key).
+        title = w.inspector.field("title")
+        assert title.edit.isReadOnly() and title.edit.text() == "Plan meeting"
+        w.inspector.field("score").spin.setFocus()
+        assert w.inspector.field("score").spin.isReadOnly()
+        title.edit.setFocus()
+        qtbot.keyClicks(title.edit, "xyz")
+        qtbot.keyClick(title.edit, Qt.Key.Key_Return)
+        assert title.edit.text() == "Plan meeting"
+        assert w.session.doc.touchpoint("tp-b").title == "Plan meeting"
         w.close()
     finally:
         elsewhere.close()

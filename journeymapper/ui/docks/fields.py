@@ -40,6 +40,10 @@ class Field(QObject):
     def _show(self, value: Any) -> None:
         raise NotImplementedError
 
+    def set_read_only(self, on: bool) -> None:
+        """A read-only workshop's fields show their values and take no edits."""
+        self.widget.setEnabled(not on)
+
     def set_value(self, value: Any) -> None:
         if self.value() != value:
             was = self.widget.blockSignals(True)
@@ -58,6 +62,9 @@ class LineField(Field):
         super().__init__(self.edit)
         self.edit.textEdited.connect(self._typed)
         self.edit.editingFinished.connect(self.finished)
+
+    def set_read_only(self, on: bool) -> None:
+        self.edit.setReadOnly(on)  # the text can still be selected and copied
 
     def parse(self, text: str) -> Any:
         return text
@@ -120,7 +127,7 @@ class ColorField(LineField):
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit, 1)
-        pick = QToolButton()
+        self.pick = pick = QToolButton()
         pick.setText("…")
         pick.setToolTip("Choose a colour")
         pick.clicked.connect(self._pick)
@@ -128,6 +135,10 @@ class ColorField(LineField):
         self.edit.setParent(box)
         self.setParent(box)
         self.widget = box
+
+    def set_read_only(self, on: bool) -> None:
+        super().set_read_only(on)
+        self.pick.setEnabled(not on)
 
     def valid(self, text: str) -> bool:
         return not text.strip() or QColor.isValidColorName(text.strip())
@@ -159,6 +170,9 @@ class TextField(Field):
         super().__init__(self.edit)
         self.edit.textChanged.connect(lambda: self.edited.emit(self.edit.toPlainText()))
         self.edit.focus_out.connect(self.finished)
+
+    def set_read_only(self, on: bool) -> None:
+        self.edit.setReadOnly(on)
 
     def value(self) -> str:
         return self.edit.toPlainText()
@@ -208,6 +222,9 @@ class IntField(Field):
         super().__init__(self.spin)
         self.spin.valueChanged.connect(lambda _v: self.edited.emit(self.value()))
         self.spin.editingFinished.connect(self.finished)
+
+    def set_read_only(self, on: bool) -> None:
+        self.spin.setReadOnly(on)  # no typing, no stepping
 
     def value(self) -> int | None:
         v = self.spin.value()

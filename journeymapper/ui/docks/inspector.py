@@ -123,7 +123,8 @@ class InspectorDock(QDockWidget):
         lay = QVBoxLayout(inner)
         lay.addWidget(self._heading)
         lay.addWidget(self._body)
-        self._pains_label = QLabel("Pain points on this card (click to edit):")
+        self._pains_label = QLabel("Pain points on this card:" if session.doc.read_only
+                                   else "Pain points on this card (click to edit):")
         lay.addWidget(self._pains_label)
         lay.addWidget(self._pains)
         lay.addStretch(1)
@@ -167,8 +168,10 @@ class InspectorDock(QDockWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields = {}
+        read_only = self.session.doc.read_only
         for attr, label, make in FORMS[kind]:
             f = make()
+            f.set_read_only(read_only)  # rather than refusing each edit with a message
             f.widget.setObjectName(f"inspector.{attr}")
             f.edited.connect(lambda v, a=attr: self._edited(a, v))
             f.finished.connect(self._finished)
