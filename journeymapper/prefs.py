@@ -27,23 +27,28 @@ ANALYSIS_PREFIX = "analysis/"
 
 # One line per threshold, for the dialog's labels and tooltips (see analysis/settings.py).
 THRESHOLD_HELP: dict[str, tuple[str, str]] = {
-    "weak_link_gap": ("Weak link gap", "A card is a weak link when the other cards' mean score "
-                      "is at least this much above its own."),
-    "weakest_link_weight": ("Weakest link weight", "How hard the weakest card pulls the "
-                            "journey's likely score (0 = plain mean)."),
-    "channel_gap": ("Channel gap", "A stage is inconsistent across channels when two channels' "
-                    "mean scores differ by at least this much."),
-    "cycle_max_length": ("Longest loop", "Longest rework loop, in cards, the analysis looks for."),
-    "cycle_max_count": ("Loops listed", "Stop listing loops after this many."),
-    "ping_pong_max_run": ("Ping-pong run", "How many cards in the other lane a ping-pong "
-                          "A → B → A may pass."),
-    "bottleneck_min_handoffs": ("Bottleneck hand-offs", "A lane is a bottleneck only with at "
-                                "least this many hand-offs in and out."),
-    "bottleneck_top": ("Bottlenecks named", "How many touch-points to name by betweenness."),
-    "betweenness_exact_max": ("Exact betweenness up to", "Exact betweenness up to this many "
-                              "cards, sampled above."),
-    "betweenness_samples": ("Betweenness samples", "Sample size for sampled betweenness."),
-    "review_tags": ("Review tags", "Comma-separated tags that mark a review or feedback card."),
+    "weak_link_gap": ("Weak link: points below the rest", "A card is a weak link when the other "
+                      "cards' mean score is at least this much above its own."),
+    "weakest_link_weight": ("Weakest card's pull on the score", "How hard the weakest card "
+                            "pulls the journey's likely score down (0 = a plain mean)."),
+    "channel_gap": ("Channels disagree: points apart", "A stage is inconsistent across "
+                    "channels when two channels' mean scores differ by at least this much."),
+    "cycle_max_length": ("Rework loops: longest, in cards", "Longest rework loop, in cards, "
+                         "the analysis looks for."),
+    "cycle_max_count": ("Rework loops: listed at most", "Stop listing loops after this many."),
+    "ping_pong_max_run": ("Ping-pong: cards passed between", "How many cards in the other lane "
+                          "a ping-pong A → B → A may pass."),
+    "bottleneck_min_handoffs": ("Bottleneck lane: hand-offs, at least", "A lane is a bottleneck "
+                                "only with at least this many hand-offs in and out."),
+    "bottleneck_top": ("Bottleneck cards named", "How many cards to name as bottlenecks: those "
+                       "the most journeys through the map pass (betweenness)."),
+    "betweenness_exact_max": ("Bottleneck cards: counted exactly up to", "Up to this many cards "
+                              "the journeys through each card are counted exactly; above it, "
+                              "from a sample (a large map stays quick)."),
+    "betweenness_samples": ("Bottleneck cards: sample above that", "How many cards the sample "
+                            "starts from on a larger map."),
+    "review_tags": ("Tags of a review card", "Comma-separated tags that mark a review or "
+                    "feedback card."),
 }
 THRESHOLD_KEYS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Settings))
 

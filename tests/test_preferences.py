@@ -166,3 +166,23 @@ def test_about_box_names_version_and_toolkit(qtbot) -> None:
     qtbot.waitUntil(shown.isVisible)
     qtbot.keyClick(shown, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not shown.isVisible())
+
+
+def test_labels_speak_the_room_and_the_folder_shows_whole(qtbot, store: QSettings,
+                                                         tmp_path: Path) -> None:
+    """Labels in the facilitator's words (the measure's name stays in the tooltip), and a long
+    recovery folder is shown whole in the field's tooltip."""
+    dialog = PreferencesDialog(None, store)
+    qtbot.addWidget(dialog)
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    labels = [w.text() for w in dialog.findChildren(QLabel)
+              if isinstance(w.parentWidget().layout(), QFormLayout) and w.text().endswith(":")]
+    assert len(labels) >= len(prefs.THRESHOLD_KEYS)
+    assert not [t for t in labels if "betweenness" in t.lower()], labels
+    deep = tmp_path / ("a-very-long-folder-name-" * 6) / "Recovered"
+    dialog.recovery.setFocus()
+    qtbot.keyClick(dialog.recovery, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.recovery, str(deep))
+    assert str(deep) in dialog.recovery.toolTip()
+    assert dialog.values().recovery_folder == deep

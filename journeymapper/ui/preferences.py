@@ -91,8 +91,10 @@ class PreferencesDialog(QDialog):
 
         self.recovery = QLineEdit()
         self.recovery.setObjectName("prefs.recovery")
-        self.recovery.setToolTip("Where copies of workshops recovered after a crash are kept.")
-        self.recovery.setMinimumWidth(280)
+        self.recovery.setMinimumWidth(360)
+        self.recovery.textChanged.connect(  # the whole path, however long the field cuts it
+            lambda text: self.recovery.setToolTip(
+                f"Where copies of workshops recovered after a crash are kept:\n{text}"))
         browse = QPushButton("&Browse…")
         browse.setAutoDefault(False)
         browse.clicked.connect(self._browse)
