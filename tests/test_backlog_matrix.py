@@ -126,3 +126,34 @@ def test_a_tall_cell_lists_its_dots_and_a_more_line(bench: Bench) -> None:  # no
     assert len(shown) == fit - 1
     texts = [it.text() for it in m.scene().items() if hasattr(it, "text")]
     assert f"+{4 - len(shown)} more" in texts
+
+
+def test_dots_sit_under_their_axis_numbers_and_titles_never_overlap(bench: Bench) -> None:  # noqa: F811
+    """Each dot is at the middle of its cell (effort 4 reads as 4); a title goes left of its dot
+    where the right lacks room, and no two title chips overlap."""
+    s = bench.session
+    ids = [a.id for a in s.doc.actions]
+    # one row (impact 4) with dots at efforts 1, 2 and 5: the effort-5 title has no room on
+    # the right, all of efforts 3 and 4 on the left
+    for aid, effort, title in zip(ids[:3], (1, 2, 5), ("Call back", "Name badge",
+                                                        "A long title that needs some room"),
+                                  strict=True):
+        s.do(edits.update_action(s.doc, aid, impact=4, effort=effort, title=title))
+    for n, aid in enumerate(ids[3:]):  # the others out of that row, one to a cell
+        s.do(edits.update_action(s.doc, aid, impact=1 + n // 5 * 4 % 5, effort=1 + n % 5))
+    m = bench.parts.backlog.matrix
+    vp = m.viewport().size()
+    grid = Grid(vp.width(), vp.height())
+    m.dot_at(ids[0])  # built
+    assert len(m.dots) >= 4
+    for aid, dot in m.dots.items():
+        a = s.doc.action(aid)
+        assert abs(dot.scenePos().x() - grid.cell(a.impact, a.effort).center().x()) < 0.5
+    last = m.dot_at(ids[2])
+    assert last is not None and last.label.scenePos().x() < last.scenePos().x()  # on the left
+    first = m.dot_at(ids[0])
+    assert first is not None and first.label.scenePos().x() > first.scenePos().x()
+    chips = [d.label.mapRectToScene(d.label.boundingRect()) for d in m.dots.values()]
+    for i, a in enumerate(chips):
+        for b in chips[i + 1:]:
+            assert not a.intersects(b), (a, b)

@@ -1,9 +1,11 @@
 """The impact/effort matrix: every action a dot in its (effort, impact) cell, four quadrants.
 
 Effort runs left (little) to right (a lot), impact bottom (little) to top (a lot). The dividing
-lines pass through the middle value 3, so a 3 sits on a line. Dots sharing a cell stack in it,
-each with its title beside it. The scene is laid out in view pixels (rebuilt on resize) so that
-the type keeps a size a room can read. Clicking a dot emits ``actionClicked``.
+lines pass through the middle value 3, so a 3 sits on a line. Each dot sits at the middle of
+its cell, under its axis number; dots sharing a cell stack in it, each with its title beside it,
+on the right, or on the left where that side has the room the right lacks. The scene is laid
+out in view pixels (rebuilt on resize) so that the type keeps a size a room can read. Clicking a
+dot emits ``actionClicked``.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from .columns import CLOSED
 
 LEFT, TOP, BOTTOM = 56.0, 30.0, 54.0  # room for the quadrant names, axis numbers and titles
 DOT = 18.0
+LABEL_GAP = 6.0  # between a dot and its label
 ID_KEY = 0  # QGraphicsItem.data key holding the action id
 LABEL_PT, QUADRANT_PT, AXIS_PT = 12.0, 15.0, 11.0  # fixed sizes: the scene is in pixels
 QUADRANTS = (  # name, impact high?, effort high?, fill, ink
@@ -75,9 +78,8 @@ class Grid:
                       self.ch)
 
     def dot_x(self, effort: int) -> float:
-        """A 3 sits on the vertical line; other values at the left of their cell."""
-        r = self.cell(1, effort)
-        return r.center().x() if effort == 3 else r.left() + DOT / 2 + 8
+        """The middle of the cell, under the axis number (a 3 on the vertical line)."""
+        return self.cell(1, effort).center().x()
 
     def quadrant(self, high_impact: bool, high_effort: bool) -> QRectF:
         p = self.plot
@@ -88,9 +90,10 @@ class Grid:
 
 class ActionDot(QGraphicsEllipseItem):
     def __init__(self, a: Action, font: QFont, width: float,
-                 others: Sequence[Action] = ()) -> None:
+                 others: Sequence[Action] = (), on_left: bool = False) -> None:
         """``others``: the actions of the same cell that have no line of their own (the cell
-        is too low for a "+n more" line): the label ends with "+n" and the tooltip names them."""
+        is too low for a "+n more" line): the label ends with "+n" and the tooltip names them.
+        ``width``: the room for the label; ``on_left``: the label ends at the dot."""
         super().__init__(-DOT / 2, -DOT / 2, DOT, DOT)
         self.action_id = a.id
         self.setData(ID_KEY, a.id)
@@ -111,11 +114,18 @@ class ActionDot(QGraphicsEllipseItem):
         label.setText(metrics.elidedText(a.title, Qt.TextElideMode.ElideRight, room) + suffix)
         ink = QColor("#868E96" if a.status in CLOSED else "#212529")
         label.setBrush(QBrush(ink, Qt.BrushStyle.SolidPattern))
-        label.setPos(DOT / 2 + 6, -label.boundingRect().height() / 2)
-        back = QGraphicsRectItem(label.boundingRect().adjusted(-3, 0, 3, 0), label)
-        back.setBrush(QBrush(QColor(255, 255, 255, 200), Qt.BrushStyle.SolidPattern))
-        back.setPen(QPen(Qt.PenStyle.NoPen))
+        b = label.boundingRect()
+        label.setPos(-DOT / 2 - LABEL_GAP - b.width() if on_left else DOT / 2 + LABEL_GAP,
+                     -b.height() / 2)
+        # One chip behind the dot and its title, so that a title reads as its own dot's
+        # whichever side it is on
+        reach = LABEL_GAP + DOT / 2 + 3
+        back = QGraphicsRectItem(b.adjusted(-3, 0, 3 + reach, 0) if on_left
+                                 else b.adjusted(-reach, 0, 3, 0), label)
+        back.setBrush(QBrush(QColor(255, 255, 255, 215), Qt.BrushStyle.SolidPattern))
+        back.setPen(QPen(QColor("#CED4DA"), 1))
         back.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)  # under the dot
         self.label = label
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
@@ -178,7 +188,12 @@ class ImpactEffortView(QGraphicsView):
         cells: dict[tuple[int, int], list[Action]] = {}
         for a in self.session.doc.actions:
             cells.setdefault((a.impact, a.effort), []).append(a)
-        for (impact, effort), acts in cells.items():
+        metrics = QFontMetricsF(self.font_)
+        # Row by row (one impact), left to right: each cell's labels go right, up to the next
+        # dot, or left where the right lacks their room and the left has more (nothing to the
+        # left of a dot is taken by then but the labels already placed).
+        taken: dict[int, float] = {}  # impact -> x up to which its row is taken
+        for (impact, effort), acts in sorted(cells.items(), key=lambda c: (c[0][0], c[0][1])):
             r = grid.cell(impact, effort)
             fit = max(1, int(r.height() // line_h))
             if len(acts) > fit:  # the rest go under "+n more"; the selected one stays in view
@@ -189,14 +204,19 @@ class ImpactEffortView(QGraphicsView):
             hidden = acts[len(shown):]
             x = grid.dot_x(effort)
             nxt = next((e for e in range(effort + 1, 6) if (impact, e) in cells), None)
-            # titles run on over empty cells, up to the next dot in the row
             right = grid.plot.right() if nxt is None else grid.dot_x(nxt) - DOT / 2 - 4
-            width = right - x - DOT / 2 - 12
+            room_right = right - x - DOT / 2 - LABEL_GAP - 6
+            room_left = x - DOT / 2 - LABEL_GAP - 6 - taken.get(impact, grid.plot.left())
+            suffix = f"  +{len(hidden)}" if hidden and not more_line else ""
+            need = max(metrics.horizontalAdvance(a.title + suffix) for a in shown)
+            on_left = need > room_right and room_left > room_right
+            width = max(20.0, room_left if on_left else room_right)
+            taken[impact] = x + DOT / 2 + (0.0 if on_left else LABEL_GAP + min(need, width))
             y0 = r.center().y() - (len(shown) + more_line - 1) * line_h / 2
             for n, a in enumerate(shown):
                 last = n == len(shown) - 1
-                dot = ActionDot(a, self.font_, max(20.0, width),
-                                hidden if last and hidden and not more_line else ())
+                dot = ActionDot(a, self.font_, width,
+                                hidden if last and hidden and not more_line else (), on_left)
                 dot.setPos(x, y0 + n * line_h)
                 dot.setZValue(10)
                 sc.addItem(dot)
@@ -205,7 +225,8 @@ class ImpactEffortView(QGraphicsView):
                 more = sc.addSimpleText(f"+{len(acts) - len(shown)} more", self.font_)
                 more.setBrush(QBrush(QColor("#495057"), Qt.BrushStyle.SolidPattern))
                 y = y0 + len(shown) * line_h - more.boundingRect().height() / 2
-                more.setPos(x - DOT / 2, y)
+                b = more.boundingRect()
+                more.setPos(x - DOT / 2 - b.width() if on_left else x - DOT / 2, y)
                 more.setToolTip("\n".join(a.title for a in acts[len(shown):]))
         sc.setSceneRect(QRectF(0, 0, vp.width(), vp.height()))
         self.select(self._selected)
