@@ -58,6 +58,30 @@ def missing_x11_libraries(names: dict[str, str] | None = None) -> list[str]:
     return missing
 
 
+def x_display_error() -> str | None:
+    """Why the X display named by DISPLAY cannot be reached (Qt would abort the process), or
+    None: reached, or no libxcb here to ask (the library check names what is missing)."""
+    import ctypes
+
+    try:
+        xcb = ctypes.CDLL("libxcb.so.1")
+    except OSError:
+        return None
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(None, None)  # even a failed one must be disconnected
+    try:
+        failed = xcb.xcb_connection_has_error(connection) != 0
+    finally:
+        xcb.xcb_disconnect(connection)
+    if not failed:
+        return None
+    return (f"no X server answers on the display {os.environ.get('DISPLAY', '')!r} (is it "
+            "running, and may this user use it?)")
+
+
 def no_screen() -> str | None:
     """Why there is no screen to show a window on (Qt told to draw offscreen, or a Linux
     machine without a display server), or None."""
@@ -76,11 +100,13 @@ def why_no_window() -> str | None:
         return screen
     platform = os.environ.get("QT_QPA_PLATFORM", "")
     x11 = platform.startswith("xcb") or (not platform and not os.environ.get("WAYLAND_DISPLAY"))
-    missing = missing_x11_libraries() if x11 else []
+    if not x11:
+        return None
+    missing = missing_x11_libraries()
     if missing:
         return (f"the X11 window needs system libraries that are missing; on Debian or Ubuntu: "
                 f"sudo apt-get install {' '.join(missing)}")
-    return None
+    return x_display_error()
 
 
 def run(args: argparse.Namespace) -> int:
