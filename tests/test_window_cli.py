@@ -30,6 +30,9 @@ def test_screenshot_normal_and_presentation(tmp_path: Path) -> None:
         assert "propagateSizeHints" not in done.stderr  # the offscreen plugin's chatter
         image = QImage(str(out))
         assert (image.width(), image.height()) == (1920, 1080)
+    start = _run(["open", "--screenshot", str(tmp_path / "start.png")], tmp_path)  # start page
+    assert start.returncode == 0 and start.stderr == "", start.stderr
+    assert QImage(str(tmp_path / "start.png")).width() == 1920
     shutil.copyfile(path, tmp_path / "again.jmw")  # the file still opens after the windows closed
     assert _run([str(tmp_path / "again.jmw"), "--screenshot", str(tmp_path / "x.png")],
                 tmp_path).returncode == 0

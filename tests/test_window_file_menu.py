@@ -52,7 +52,24 @@ def test_open_recent_lists_existing_files_only(bench, tmp_path: Path, qtbot) -> 
     w = bench.open_path(b)
     menu = w.actions_.recent_menu
     menu.aboutToShow.emit()
-    assert [x.text() for x in menu.actions()] == ["b.jmw"]
+    # the folder beside the name: two workshops of the same name stay apart
+    from journeymapper.ui.settings import recent_label
+
+    assert [x.text() for x in menu.actions()] == ["&1 " + recent_label(b.resolve())]
+    assert menu.actions()[0].toolTip() == str(b.resolve()) and menu.toolTipsVisible()
+
+
+def test_recent_labels_name_the_folder(monkeypatch, tmp_path: Path) -> None:
+    from journeymapper.ui.settings import recent_label
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert recent_label(tmp_path / "Workshops" / "a.jmw") == "a.jmw — ~/Workshops"
+    assert recent_label(Path("/srv/team/a.jmw")) == "a.jmw — /srv/team"
+    assert recent_label(Path("/srv/team/a.jmw")) != recent_label(Path("/srv/other/a.jmw"))
+    deep = Path("/srv/" + "very-long-folder-name/" * 6 + "client/a.jmw")
+    label = recent_label(deep)
+    assert label.startswith("a.jmw — /srv/very") and label.endswith("/client")
+    assert "…" in label and len(label) < len(str(deep))
 
 
 def test_file_open_elsewhere_opens_read_only_and_says_so(bench, workshop: Path,  # noqa: F811

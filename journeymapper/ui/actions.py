@@ -157,9 +157,11 @@ class WindowActions:
 
         menu: QMenu = self.recent_menu
         menu.clear()
+        menu.setToolTipsVisible(True)
         paths = settings.recent_files()
-        for p in paths:
-            a = menu.addAction(p.name)
+        for n, p in enumerate(paths, 1):
+            label = settings.recent_label(p).replace("&", "&&")
+            a = menu.addAction(f"&{n} {label}" if n < 10 else label)
             a.setToolTip(str(p))
             a.triggered.connect(lambda _c=False, p=p: self.w.controller.open_path(p, self.w))
         if not paths:

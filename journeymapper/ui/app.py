@@ -256,7 +256,8 @@ def _collect_again() -> None:
 
 # What Qt's offscreen platform says each time a window is shown or resized: nothing is wrong, and
 # a picture taken from the command line should print nothing but a real problem.
-_OFFSCREEN_CHATTER = ("This plugin does not support propagateSizeHints()",)
+_OFFSCREEN_CHATTER = ("This plugin does not support propagateSizeHints()",
+                      "This plugin does not support raise()")  # the start page raises itself
 
 
 def _quiet_offscreen_chatter() -> None:

@@ -5,6 +5,7 @@ Settings are INI files in Qt's user scope; tests redirect them with ``QSettings.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -36,6 +37,18 @@ def recent_files(prune: bool = True) -> list[Path]:
 
 def _save_recent(paths: list[Path]) -> None:
     store().setValue("recent", [str(p) for p in paths[:MAX_RECENT]])
+
+
+def recent_label(path: Path, width: int = 48) -> str:
+    """``name.jmw — ~/folder`` for the recent lists: a bare name cannot tell two workshops of
+    the same name apart. A long folder loses its middle (the ends say most)."""
+    folder = str(path.parent)
+    home = str(Path.home())
+    if folder == home or folder.startswith(home.rstrip(os.sep) + os.sep):
+        folder = "~" + folder[len(home.rstrip(os.sep)):]
+    if len(folder) > width:
+        folder = folder[:width // 2 - 1] + "…" + folder[-(width // 2):]
+    return f"{path.name} — {folder}"
 
 
 def add_recent(path: Path) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from journeymapper.model.templates import TEMPLATES
 from journeymapper.samples import samples_dir
+from journeymapper.ui.settings import recent_label
 
 STYLE = """
 QWidget#startPage { background: #f4f6f9; }
@@ -110,7 +111,7 @@ class StartPage(QWidget):
             shortcut.activated.connect(self.close)
         self.help_shortcut = QShortcut(QKeySequence("F1"), self)
         self.help_shortcut.activated.connect(self._show_keys)
-        self.recent = self._list([(p.name, str(p), p) for p in recent],
+        self.recent = self._list([(recent_label(p), str(p), p) for p in recent],
                                  "No recent workshops yet", self.fileChosen)
         self.samples = self._list([(sample_label(p),
                                     "Opens your own copy; the shipped sample stays as it is", p)
