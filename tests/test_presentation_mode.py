@@ -57,7 +57,10 @@ def test_keys_work_while_presenting(window, qtbot) -> None:  # noqa: F811
 
 
 def test_timer_starts_pauses_and_adjusts(window, qtbot) -> None:  # noqa: F811
+    from PySide6.QtGui import QColor, QPalette
+
     timer = window.presentation.timer
+    window_grey = window.view.palette().color(QPalette.ColorRole.Window)
     qtbot.keyClick(window.view, Qt.Key.Key_F5)
     assert not timer.isVisible()
     qtbot.keyClick(window.view, Qt.Key.Key_T)
@@ -78,9 +81,14 @@ def test_timer_starts_pauses_and_adjusts(window, qtbot) -> None:  # noqa: F811
     assert timer.geometry().top() >= vp.bottom() and window.view.rect().contains(timer.geometry())
     scene_box = window.view.mapFromScene(window.view.map_scene.itemsBoundingRect()).boundingRect()
     assert scene_box.bottom() <= window.view.viewport().height() + 2
+    # the strip is the map's paper on the wall, not the window's grey
+    paper = QColor(window.view.map_scene.theme.background)
+    strip = window.view.grab().toImage().pixelColor(4, window.view.height() - 4)
+    assert strip == paper and paper != window_grey
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
     assert not timer.isVisible() and not timer.running
     assert window.view.viewportMargins().bottom() == 0  # the strip goes with the timer
+    assert window.view.palette().color(QPalette.ColorRole.Window) == window_grey
 
 
 def test_timer_keys_do_nothing_outside_presentation(window, qtbot) -> None:  # noqa: F811

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QTransform
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QTransform
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QLabel, QWidget
 
 if TYPE_CHECKING:
@@ -64,6 +64,7 @@ class TimerLabel(Badge):
         self.setObjectName("exerciseTimer")
         self.view = parent
         self.room_changed = room_changed  # the map lost or got back the strip: fit it again
+        self._own_palette: QPalette | None = None  # the view's, while the strip has the map's
         self.remaining = DEFAULT_MINUTES * 60
         self.running = False
         self._tick = QTimer(self)
@@ -76,9 +77,24 @@ class TimerLabel(Badge):
         self.raise_()
         strip = self.height() + 2 * STRIP_PAD
         if self.view.viewportMargins().bottom() != strip:
+            self._paint_strip_as_the_map()
             self.view.setViewportMargins(0, 0, 0, strip)
             self._place()
             self.room_changed()
+
+    def _paint_strip_as_the_map(self) -> None:
+        """The strip is the view's own background, the window's grey: on the wall it is part of
+        the map, so it gets the map's paper (the viewport's colour outside the scene)."""
+        if self._own_palette is None:
+            self._own_palette = QPalette(self.view.palette())
+        paper = self.view.viewport().palette().color(QPalette.ColorRole.Base)
+        theme = getattr(getattr(self.view, "map_scene", None), "theme", None)
+        if theme is not None:
+            paper = QColor(theme.background)
+        palette = QPalette(self.view.palette())
+        palette.setColor(QPalette.ColorRole.Window, paper)
+        self.view.setPalette(palette)
+        self.view.setAutoFillBackground(True)
 
     def _place(self) -> None:
         parent = self.parentWidget()
@@ -108,6 +124,9 @@ class TimerLabel(Badge):
         self.hide()
         if self.view.viewportMargins().bottom():
             self.view.setViewportMargins(0, 0, 0, 0)
+        if self._own_palette is not None:
+            self.view.setPalette(self._own_palette)
+            self._own_palette = None
 
     def tick(self) -> None:
         self.remaining = max(0, self.remaining - 1)
