@@ -3,6 +3,7 @@ every change the user makes goes through the view's gestures as a model edit."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -286,6 +287,20 @@ def _brush(color: str) -> QBrush:
     return b
 
 
+# Where a flow's label may go, in order: how far along the flow, and above (-20), across (-9)
+# or below (+2) the line. Half-way above it first.
+LABEL_AT = tuple((t, dy) for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.12, 0.88)
+                 for dy in (-20.0, -9.0, 2.0))
+
+
+LABEL_W = 120.0  # a flow label's widest box; a longer label is elided
+
+
+def _label_box(at: QPointF, width: float = LABEL_W) -> QRectF:
+    """The label's box for its place ``at`` (top centre)."""
+    return QRectF(at.x() - width / 2, at.y(), width, 18)
+
+
 class FlowItem(QGraphicsItem):
     def __init__(self, flow: Flow, theme: Theme) -> None:
         super().__init__()
@@ -301,11 +316,23 @@ class FlowItem(QGraphicsItem):
         self._bounds = QRectF()
         self.loop = False  # a feedback loop to an earlier stage: drawn dashed
         self.route_key: object = None  # what the route was made from (the scene compares it)
+        # the scene's: whether this flow's label box would be hidden there (under a card or a
+        # header, or over another flow's label), and that it was put there
+        self.label_blocked: Callable[[str, QRectF], bool] | None = None
+        self.label_placed: Callable[[str, QRectF | None], None] | None = None
+        self._label_at = QPointF()
+        self._label_text = ""  # elided to LABEL_W, and its box's width
+        self._label_w = LABEL_W
+        self._line_bounds = QRectF()  # the line and its head, without the label
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(Z_FLOW)
 
     def set_flow(self, flow: Flow) -> None:
+        relabel = flow.label != self.label
         self.source_id, self.target_id, self.label = flow.source_id, flow.target_id, flow.label
+        if relabel:
+            self.prepareGeometryChange()
+            self._place_label()
         self.update()
 
     def set_ends(self, src: QRectF, dst: QRectF, channel_y: float | None = None,
@@ -327,14 +354,36 @@ class FlowItem(QGraphicsItem):
         self._poly = QPolygonF([QPointF(e.x, e.y) for e in
                                 (path.elementAt(i) for i in range(path.elementCount()))])
         pad = max(5.0, self.theme.flow_w * 2) + 2
-        self._bounds = path.controlPointRect().united(self._head.boundingRect()).adjusted(
+        self._line_bounds = path.controlPointRect().united(self._head.boundingRect()).adjusted(
             -pad, -pad, pad, pad)
+        self._place_label()
+
+    def _place_label(self) -> None:
+        """The label's text, box and place (see _label_place); the bounds take it in."""
+        self._bounds = QRectF(self._line_bounds)
         if self.label:
+            fm = QFontMetricsF(self.theme.font(self.theme.small_pt))
+            self._label_text = fm.elidedText(self.label, Qt.TextElideMode.ElideRight,
+                                             LABEL_W - 8)
+            self._label_w = fm.horizontalAdvance(self._label_text) + 8
+            self._label_at = self._label_place()
             self._bounds = self._bounds.united(self._label_rect())
+        if self.label_placed is not None:
+            self.label_placed(self.ref[1], self._label_rect() if self.label else None)
+
+    def _label_place(self) -> QPointF:
+        """Half-way along the flow, or the nearest of a few points along it where the label is
+        not hidden (cards are drawn above flows) and hides no other label."""
+        blocked = self.label_blocked
+        for t, dy in LABEL_AT if blocked is not None else LABEL_AT[:1]:
+            at = self._path.pointAtPercent(t) + QPointF(0, dy)
+            if blocked is None or not blocked(self.ref[1], _label_box(at, self._label_w)):
+                return at
+        t, dy = LABEL_AT[0]
+        return self._path.pointAtPercent(t) + QPointF(0, dy)
 
     def _label_rect(self) -> QRectF:
-        mid = self._path.pointAtPercent(0.5)
-        return QRectF(mid.x() - 60, mid.y() - 20, 120, 18)
+        return _label_box(self._label_at, self._label_w)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -372,12 +421,9 @@ class FlowItem(QGraphicsItem):
         p.drawPolygon(self._head)
         if self.label and lod >= 0.55:
             p.setFont(t.font(t.small_pt))
-            r = self._label_rect()
+            box = self._label_rect()
+            text = self._label_text
             p.setBrush(QColor(t.background))
-            fm = QFontMetricsF(p.font())
-            text = fm.elidedText(self.label, Qt.TextElideMode.ElideRight, r.width() - 8)
-            tw = fm.horizontalAdvance(text) + 8
-            box = QRectF(r.center().x() - tw / 2, r.top(), tw, r.height())
             p.drawRoundedRect(box, 4, 4)
             p.setPen(QColor(color))
             p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)

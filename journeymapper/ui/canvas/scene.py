@@ -25,6 +25,7 @@ from .overview import OverviewItem
 from .routing import corridor, loop_ends, same_column
 
 MARGIN = 60.0
+LABEL_BUCKET = 200.0  # the grid flow-label boxes are indexed on (scene units)
 BULK = 300  # above this many moved items a relayout bypasses the BSP index
 
 
@@ -61,6 +62,9 @@ class MapScene(QGraphicsScene):
         # arrows, loops), by stage, so a relayout checks them again when that column changes
         self._threading: dict[str, set[str]] = {}
         self._threads: dict[str, set[str]] = {}
+        # flow labels' boxes, and by bucket of LABEL_BUCKET squares (see _label_blocked)
+        self._label_boxes: dict[str, QRectF] = {}
+        self._label_index: dict[tuple[int, int], set[str]] = {}
         self.layout: Layout = compute_layout(session.doc, theme)
         self.static_layer = LayerItem(0)
         self.overlay_layer = LayerItem(Z_OVERLAY)
@@ -135,6 +139,8 @@ class MapScene(QGraphicsScene):
             self.removeItem(item)
         self.cards.clear()
         self.flows.clear()
+        self._label_boxes.clear()
+        self._label_index.clear()
         self._threading.clear()
         self._threads.clear()
         self.stage_headers.clear()
@@ -154,8 +160,43 @@ class MapScene(QGraphicsScene):
 
     def _add_flow(self, fid: str) -> None:
         item = FlowItem(self.doc.flow(fid), self.theme)
+        item.label_blocked = self._label_blocked
+        item.label_placed = self._label_placed
         item.setParentItem(self.content_layer)
         self.flows[fid] = item
+
+    # -- where flow labels go: not under a card or a header, not over another label ---------------
+    @staticmethod
+    def _buckets(box: QRectF) -> list[tuple[int, int]]:
+        k = LABEL_BUCKET
+        return [(i, j) for i in range(int(box.left() // k), int(box.right() // k) + 1)
+                for j in range(int(box.top() // k), int(box.bottom() // k) + 1)]
+
+    def _label_blocked(self, fid: str, box: QRectF) -> bool:
+        """Whether flow ``fid``'s label box would be hidden: over a header or a blueprint tag,
+        under a card of the (at most four) cells its corners are in, or over another label."""
+        lay = self.layout
+        if box.left() < lay.grid_left or box.top() < lay.grid_top:
+            return True
+        for cell in {lay.cell_at(c) for c in (box.topLeft(), box.topRight(), box.bottomLeft(),
+                                                box.bottomRight())}:
+            if cell is not None and any(lay.cards[tid].intersects(box)
+                                        for tid in lay.cells.get(cell, ())):
+                return True
+        if any(tag.intersects(box) for tag, _text in self.grid.tag_boxes()):
+            return True  # the blueprint lines' name tags are drawn above the flows
+        return any(other != fid and self._label_boxes[other].intersects(box)
+                   for key in self._buckets(box) for other in self._label_index.get(key, ()))
+
+    def _label_placed(self, fid: str, box: QRectF | None) -> None:
+        old = self._label_boxes.pop(fid, None)
+        if old is not None:
+            for key in self._buckets(old):
+                self._label_index.get(key, set()).discard(fid)
+        if box is not None:
+            self._label_boxes[fid] = QRectF(box)
+            for key in self._buckets(box):
+                self._label_index.setdefault(key, set()).add(fid)
 
     def _drop(self, table: dict[str, CardItem] | dict[str, FlowItem] | dict[str, HeaderItem],
               key: str) -> None:
@@ -207,6 +248,7 @@ class MapScene(QGraphicsScene):
                 self._unindex(fid)
                 dirty_flows.add(fid)
             self._drop(self.flows, fid)
+            self._label_placed(fid, None)
         for tid in ch.removed.get("touchpoint", ()):
             self._drop(self.cards, tid)
         for tid in ch.added.get("touchpoint", ()):
@@ -297,6 +339,12 @@ class MapScene(QGraphicsScene):
                     stages.add(now[0])
             for sid in stages:  # flows threading a column whose cards changed
                 flows.update(self._threading.get(sid, ()))
+        # the grid first: flow labels keep clear of its blueprint tags (_label_blocked)
+        if force or grid or (old.width, old.height, old.stage_x, old.lane_y) != (
+                lay.width, lay.height, lay.stage_x, lay.lane_y):
+            self.grid.set_layout(lay, self.doc.lanes)
+            self.setSceneRect(QRectF(-MARGIN, -MARGIN * 1.5, lay.width + 2 * MARGIN,
+                                     lay.height + 2.5 * MARGIN))
         with self._bulk(len(moved) + len(flows) > BULK):
             routed = self._route(flows, force=force)
         for sid, h in self.stage_headers.items():
@@ -305,11 +353,6 @@ class MapScene(QGraphicsScene):
         for lid, h in self.lane_headers.items():
             if lid in lay.lane_y:
                 h.set_rect(lay.lane_header_rect(lid))
-        if force or grid or (old.width, old.height, old.stage_x, old.lane_y) != (
-                lay.width, lay.height, lay.stage_x, lay.lane_y):
-            self.grid.set_layout(lay, self.doc.lanes)
-            self.setSceneRect(QRectF(-MARGIN, -MARGIN * 1.5, lay.width + 2 * MARGIN,
-                                     lay.height + 2.5 * MARGIN))
         if step:
             self.overview.touch([*moved, *refaced, *touched], routed | set(dirty_flows))
         else:
