@@ -4,7 +4,8 @@ Start-up probe: with ``JM_EXIT_AFTER_PAINT=1`` in the environment, the process p
 ``first-paint <time.time()>`` and exits as soon as a main window has been painted for the first
 time (``benchmarks/bench_startup.py`` and ``tests/test_startup_imports.py`` use it; with
 ``JM_EXIT_AFTER_PAINT=modules`` it also prints the top-level modules imported by then, and on a
-``jm-modules`` line the app's own modules; with ``JM_EXIT_AFTER_PAINT=types``, on a ``qt-types``
+``jm-modules`` line the app's own modules, and on a ``support-loader`` line what loaded PySide6's
+signature support; with ``JM_EXIT_AFTER_PAINT=types``, on a ``qt-types``
 line, the Qt for Python classes made by then: PySide6 makes each class, and its enums, when it is
 first named, and the benchmark's floor row makes the same ones).
 """
@@ -68,6 +69,9 @@ def install_paint_probe() -> None:
             print("modules " + " ".join(names), flush=True)
             ours = sorted(m for m in sys.modules if m.startswith("journeymapper."))
             print("jm-modules " + " ".join(ours), flush=True)
+            support = getattr(sys.modules.get("shibokensupport"), "__loader__", None)
+            # where PySide6's signature support came from (the build ships it compiled)
+            print(f"support-loader {type(support).__name__}", flush=True)
         elif os.environ.get(PROBE_ENV) == "types":
             print("qt-types " + " ".join(qt_types_made()), flush=True)
         os._exit(0)
