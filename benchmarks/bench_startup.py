@@ -27,6 +27,11 @@ Source runs use compiled byte code, as an installed or once-run checkout does: t
 (written in the warm-up round, so the repository stays clean). ``--no-bytecode-cache`` measures
 compiling every module from source on each start instead (what a shell with
 ``PYTHONDONTWRITEBYTECODE=1`` sees; about 100 ms more).
+
+``--instructions`` counts the instructions each command runs to its first paint with valgrind's
+callgrind instead of timing it: one count (after a warm-up run) that stays the same however busy
+the machine is, where the timed medians of a shared machine move by 10-20%. Instructions are not
+time (a cache miss costs more than an add), but the ratios came out close to the timed ones.
 """
 
 from __future__ import annotations
@@ -117,6 +122,20 @@ def _first_paint(cmd: list[str], cwd: Path, env: dict[str, str]) -> float:
                        f"{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
 
 
+def _instructions(cmd: list[str], cwd: Path, env: dict[str, str], out: Path) -> int:
+    """Instructions the process runs up to its first painted window, counted by valgrind's
+    callgrind (the same count run after run, however busy the machine; about 30 s a run)."""
+    proc = subprocess.run(["valgrind", "--tool=callgrind", "--trace-children=yes",
+                           f"--callgrind-out-file={out}.%p", *cmd], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=900)
+    if "first-paint " not in proc.stdout:
+        raise RuntimeError(f"{cmd[0]}: no first paint under valgrind (exit {proc.returncode})\n"
+                           f"{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
+    counts = [int(line.rsplit(":", 1)[1].replace(",", "").strip())
+              for line in proc.stderr.splitlines() if "Collected :" in line]
+    return sum(counts)
+
+
 def _build(into: Path) -> Path:
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
                     "--distpath", str(into / "dist"), "--workpath", str(into / "work"),
@@ -132,6 +151,9 @@ def main() -> int:
     ap.add_argument("--build", type=Path, help="the built journeymapper executable")
     ap.add_argument("--build-now", action="store_true", help="build the app first (slow)")
     ap.add_argument("--no-floor", action="store_true", help="leave out the floor row")
+    ap.add_argument("--instructions", action="store_true",
+                    help="count instructions with valgrind instead of timing (one run each, "
+                         "after a warm-up run; steady on a busy machine)")
     ap.add_argument("--no-bytecode-cache", action="store_true",
                     help="source runs compile every module on each start (no .pyc files)")
     args = ap.parse_args()
@@ -179,6 +201,23 @@ def main() -> int:
             (tmp / "types.txt").write_text("\n".join(types))
             (tmp / "floor.py").write_text(_floor_script(BASELINE))
             commands["floor"] = [sys.executable, str(tmp / "floor.py"), str(tmp / "types.txt")]
+        if args.instructions:
+            if shutil.which("valgrind") is None:
+                raise SystemExit("--instructions needs valgrind (apt-get install valgrind)")
+            counts: dict[str, int] = {}
+            for name, cmd in commands.items():
+                for n in range(2):  # the first run writes the byte code caches
+                    run = tmp / f"{name}-i{n}"
+                    run.mkdir()
+                    app = name in ("source", "build")
+                    full = app_command(cmd, run) if app else list(cmd)
+                    counts[name] = _instructions(full, ROOT if name == "source" else run,
+                                                 env_for(name, run), tmp / f"cg-{name}-{n}")
+            print(f"Instructions to the first painted window, offscreen, sample {args.sample!r} "
+                  "(valgrind callgrind, the second of two runs)")
+            for name, count in counts.items():
+                print(f"{name:<10} {count / 1e9:>7.3f} G {count / counts['baseline']:>11.2f}x")
+            return 0
         times: dict[str, list[float]] = {name: [] for name in commands}
         # One warm-up round (file cache), not counted.
         for n in range(args.runs + 1):
