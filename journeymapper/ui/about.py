@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import PySide6
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from journeymapper import __version__, app_root
+
+if TYPE_CHECKING:  # the box is made when asked for: its class costs start-up time
+    from PySide6.QtWidgets import QMessageBox
 
 NAME = "JourneyMapper"
 PURPOSE = ("Map a customer journey live in the workshop room and see where customers are "
@@ -56,6 +60,8 @@ def about_html() -> str:
 
 
 def about_box(parent: QWidget | None) -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setObjectName("aboutBox")
     box.setWindowTitle(f"About {NAME}")

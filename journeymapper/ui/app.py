@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from journeymapper import __version__
 from journeymapper.model.templates import TEMPLATES, build
@@ -29,11 +29,15 @@ FILTER = "JourneyMapper workshops (*.jmw)"
 
 
 def _ask_open(parent: QWidget | None) -> str | None:
+    from PySide6.QtWidgets import QFileDialog  # here: made when first needed, not at start-up
+
     path, _ = QFileDialog.getOpenFileName(parent, "Open workshop", str(default_workspace()), FILTER)
     return path or None
 
 
 def _ask_save(parent: QWidget | None, title: str, suggested: str, filt: str) -> str | None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filt)
     return path or None
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -42,6 +41,8 @@ CONTENT = frozenset({"picker", "refresh_button", "save_button", "image", "scroll
 
 
 def ask_folder(parent: QWidget) -> str | None:
+    from PySide6.QtWidgets import QFileDialog  # here: made when first needed, not at start-up
+
     return QFileDialog.getExistingDirectory(parent, "Save charts to folder") or None
 
 

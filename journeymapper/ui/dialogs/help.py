@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 KEYS = (
     ("Map", (("Double-click a cell", "add a card there"), ("N / Insert", "new card in the cell"),
@@ -33,6 +33,8 @@ def keys_html() -> str:
 
 
 def show_keys(parent: QWidget | None) -> None:
+    from PySide6.QtWidgets import QMessageBox  # here: made when first needed, not at start-up
+
     box = QMessageBox(QMessageBox.Icon.NoIcon, "Keys for the workshop room", keys_html(),
                       QMessageBox.StandardButton.Close, parent)
     box.setObjectName("keysHelp")

@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
-    QColorDialog,
     QComboBox,
     QHBoxLayout,
     QLineEdit,
@@ -147,6 +146,8 @@ class ColorField(LineField):
         return text.strip() or None
 
     def _pick(self) -> None:
+        from PySide6.QtWidgets import QColorDialog  # here: made when first used
+
         col = QColorDialog.getColor(QColor(self.edit.text() or "#ffffff"), self.widget)
         if col.isValid():
             self.edit.setText(col.name())
