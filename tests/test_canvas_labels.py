@@ -59,3 +59,36 @@ def test_the_samples_labels_hide_no_other_label(qtbot: QtBot, sample_copy) -> No
     # A label on a short flow between two cards side by side has no free spot along it; with
     # every label half-way above its flow, 7 of this map's 15 were hidden.
     assert len(hidden) <= 2, hidden
+
+
+def test_layout_lookups_agree_with_a_scan_of_every_cell_and_card(sample_copy) -> None:  # type: ignore[no-untyped-def]
+    """cell_at, cells_in and cards_in find by bisect and by slot; a scan of every stage, lane
+    and card must give the same answers, edges and points outside the grid included."""
+    import random
+
+    from PySide6.QtCore import QPointF
+
+    from journeymapper.ui.canvas.layout import compute_layout
+
+    with WorkshopFile.open(Path(sample_copy("tv-subscription")), read_only=True) as wf:
+        lay = compute_layout(wf.document, theme_for(False))
+
+    def scan_cell(p: QPointF) -> tuple[str, str] | None:
+        s = next((i for i in lay.stage_ids if lay.stage_x[i][0] <= p.x()
+                  < lay.stage_x[i][0] + lay.stage_x[i][1]), None)
+        ln = next((i for i in lay.lane_ids if lay.lane_y[i][0] <= p.y()
+                   < lay.lane_y[i][0] + lay.lane_y[i][1]), None)
+        return (s, ln) if s is not None and ln is not None else None
+
+    rnd = random.Random(7)
+    edges = [x for x, w in lay.stage_x.values()] + [x + w for x, w in lay.stage_x.values()]
+    tops = [y for y, h in lay.lane_y.values()] + [y + h for y, h in lay.lane_y.values()]
+    points = [QPointF(x, y) for x in edges for y in tops[:6]]
+    points += [QPointF(rnd.uniform(-50, lay.width + 50), rnd.uniform(-50, lay.height + 50))
+               for _ in range(500)]
+    assert [lay.cell_at(p) for p in points] == [scan_cell(p) for p in points]
+    for _ in range(500):
+        box = QRectF(rnd.uniform(-50, lay.width), rnd.uniform(-50, lay.height),
+                     rnd.uniform(1, 400), rnd.uniform(1, 200))
+        assert sorted(lay.cards_in(box)) == sorted(
+            tid for tid, r in lay.cards.items() if r.intersects(box)), box

@@ -288,9 +288,9 @@ def _brush(color: str) -> QBrush:
 
 
 # Where a flow's label may go, in order: how far along the flow, and above (-20), across (-9)
-# or below (+2) the line. Half-way above it first.
-LABEL_AT = tuple((t, dy) for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.12, 0.88)
-                 for dy in (-20.0, -9.0, 2.0))
+# or below (+2) the line there. Half-way above it first.
+LABEL_ALONG = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.12, 0.88)
+LABEL_DY = (-20.0, -9.0, 2.0)
 
 
 LABEL_W = 120.0  # a flow label's widest box; a longer label is elided
@@ -321,8 +321,9 @@ class FlowItem(QGraphicsItem):
         self.label_blocked: Callable[[str, QRectF], bool] | None = None
         self.label_placed: Callable[[str, QRectF | None], None] | None = None
         self._label_at = QPointF()
-        self._label_text = ""  # elided to LABEL_W, and its box's width
+        self._label_text = ""  # elided to LABEL_W, and its box's width, for _label_for
         self._label_w = LABEL_W
+        self._label_for: tuple[str, Theme] | None = None
         self._line_bounds = QRectF()  # the line and its head, without the label
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(Z_FLOW)
@@ -362,10 +363,12 @@ class FlowItem(QGraphicsItem):
         """The label's text, box and place (see _label_place); the bounds take it in."""
         self._bounds = QRectF(self._line_bounds)
         if self.label:
-            fm = QFontMetricsF(self.theme.font(self.theme.small_pt))
-            self._label_text = fm.elidedText(self.label, Qt.TextElideMode.ElideRight,
-                                             LABEL_W - 8)
-            self._label_w = fm.horizontalAdvance(self._label_text) + 8
+            if self._label_for != (self.label, self.theme):  # a reroute keeps its text
+                fm = QFontMetricsF(self.theme.font(self.theme.small_pt))
+                self._label_text = fm.elidedText(self.label, Qt.TextElideMode.ElideRight,
+                                                 LABEL_W - 8)
+                self._label_w = fm.horizontalAdvance(self._label_text) + 8
+                self._label_for = (self.label, self.theme)
             self._label_at = self._label_place()
             self._bounds = self._bounds.united(self._label_rect())
         if self.label_placed is not None:
@@ -375,12 +378,16 @@ class FlowItem(QGraphicsItem):
         """Half-way along the flow, or the nearest of a few points along it where the label is
         not hidden (cards are drawn above flows) and hides no other label."""
         blocked = self.label_blocked
-        for t, dy in LABEL_AT if blocked is not None else LABEL_AT[:1]:
-            at = self._path.pointAtPercent(t) + QPointF(0, dy)
-            if blocked is None or not blocked(self.ref[1], _label_box(at, self._label_w)):
-                return at
-        t, dy = LABEL_AT[0]
-        return self._path.pointAtPercent(t) + QPointF(0, dy)
+        first = self._path.pointAtPercent(LABEL_ALONG[0]) + QPointF(0, LABEL_DY[0])
+        if blocked is None:
+            return first
+        for t in LABEL_ALONG:
+            on_line = self._path.pointAtPercent(t)
+            for dy in LABEL_DY:
+                at = on_line + QPointF(0, dy)
+                if not blocked(self.ref[1], _label_box(at, self._label_w)):
+                    return at
+        return first
 
     def _label_rect(self) -> QRectF:
         return _label_box(self._label_at, self._label_w)

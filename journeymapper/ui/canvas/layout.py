@@ -7,9 +7,11 @@ column is as wide as its busiest cell needs, a lane row as tall as its busiest c
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from PySide6.QtCore import QPointF, QRectF
 
@@ -60,12 +62,48 @@ class Layout:
         y, h = self.lane_y[lane_id]
         return QRectF(x, y, w, h)
 
+    @cached_property
+    def _edges(self) -> tuple[list[float], list[float]]:
+        """The stage columns' left edges and the lane rows' top edges, in order (compute_layout
+        lays them side by side), for bisect. Made on first use, by when the layout is complete."""
+        return ([self.stage_x[s][0] for s in self.stage_ids],
+                [self.lane_y[ln][0] for ln in self.lane_ids])
+
     def cell_at(self, p: QPointF) -> tuple[str, str] | None:
-        s = next((i for i in self.stage_ids if self.stage_x[i][0] <= p.x()
-                  < self.stage_x[i][0] + self.stage_x[i][1]), None)
-        ln = next((i for i in self.lane_ids if self.lane_y[i][0] <= p.y()
-                   < self.lane_y[i][0] + self.lane_y[i][1]), None)
+        xs, ys = self._edges
+        s = _span_at(xs, self.stage_ids, self.stage_x, p.x())
+        ln = _span_at(ys, self.lane_ids, self.lane_y, p.y())
         return (s, ln) if s is not None and ln is not None else None
+
+    def cells_in(self, r: QRectF) -> list[tuple[str, str]]:
+        """The cells ``r`` overlaps (or touches)."""
+        xs, ys = self._edges
+        s0, s1 = max(0, bisect_right(xs, r.left()) - 1), bisect_right(xs, r.right())
+        l0, l1 = max(0, bisect_right(ys, r.top()) - 1), bisect_right(ys, r.bottom())
+        return [(s, ln) for s in self.stage_ids[s0:s1] for ln in self.lane_ids[l0:l1]]
+
+    def cards_in(self, r: QRectF) -> list[str]:
+        """The cards whose rectangles ``r`` overlaps, found by slot (the cards of a cell sit in
+        its grid of slots, slot_rect) rather than by trying every card of the cells."""
+        t = self.theme
+        step_x, step_y = t.card_w + t.card_gap, t.card_h + t.card_gap
+        out: list[str] = []
+        for s, ln in self.cells_in(r):
+            ids = self.cells.get((s, ln))
+            if not ids:
+                continue
+            cols = self.stage_cols.get(s, 1)
+            x0, y0 = self.stage_x[s][0] + t.cell_pad, self.lane_y[ln][0] + t.cell_pad
+            c0 = max(0, math.floor((r.left() - x0) / step_x))
+            c1 = min(cols - 1, math.floor((r.right() - x0) / step_x))
+            r0 = max(0, math.floor((r.top() - y0) / step_y))
+            r1 = min((len(ids) - 1) // cols, math.floor((r.bottom() - y0) / step_y))
+            for row in range(r0, r1 + 1):
+                for col in range(c0, c1 + 1):
+                    i = row * cols + col
+                    if i < len(ids) and self.cards[ids[i]].intersects(r):
+                        out.append(ids[i])
+        return out
 
     def slot_rect(self, stage_id: str, lane_id: str, index: int) -> QRectF:
         """Where the ``index``-th card of a cell sits."""
@@ -94,6 +132,17 @@ class Layout:
             idx = r
         others = [i for i in self.cells.get((stage_id, lane_id), []) if i not in exclude]
         return max(0, min(idx, len(others)))
+
+
+def _span_at(edges: list[float], ids: list[str], spans: dict[str, tuple[float, float]],
+             v: float) -> str | None:
+    """The id whose span (start, size) holds ``v``, the spans lying side by side from
+    ``edges``; None outside them all."""
+    i = bisect_right(edges, v) - 1
+    if i < 0:
+        return None
+    start, size = spans[ids[i]]
+    return ids[i] if v < start + size else None
 
 
 def _size(counts: dict[tuple[str, str], int], stage_ids: list[str], lane_ids: list[str],

@@ -174,15 +174,12 @@ class MapScene(QGraphicsScene):
 
     def _label_blocked(self, fid: str, box: QRectF) -> bool:
         """Whether flow ``fid``'s label box would be hidden: over a header or a blueprint tag,
-        under a card of the (at most four) cells its corners are in, or over another label."""
+        under a card of a cell it overlaps, or over another label."""
         lay = self.layout
         if box.left() < lay.grid_left or box.top() < lay.grid_top:
             return True
-        for cell in {lay.cell_at(c) for c in (box.topLeft(), box.topRight(), box.bottomLeft(),
-                                                box.bottomRight())}:
-            if cell is not None and any(lay.cards[tid].intersects(box)
-                                        for tid in lay.cells.get(cell, ())):
-                return True
+        if lay.cards_in(box):
+            return True
         if any(tag.intersects(box) for tag, _text in self.grid.tag_boxes()):
             return True  # the blueprint lines' name tags are drawn above the flows
         return any(other != fid and self._label_boxes[other].intersects(box)
