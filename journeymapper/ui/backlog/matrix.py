@@ -193,7 +193,7 @@ class ImpactEffortView(QGraphicsView):
         # dot, or left where the right lacks their room and the left has more (nothing to the
         # left of a dot is taken by then but the labels already placed).
         taken: dict[int, float] = {}  # impact -> x up to which its row is taken
-        for (impact, effort), acts in sorted(cells.items(), key=lambda c: (c[0][0], c[0][1])):
+        for (impact, effort), acts in sorted(cells.items()):  # keys are unique: by key alone
             r = grid.cell(impact, effort)
             fit = max(1, int(r.height() // line_h))
             if len(acts) > fit:  # the rest go under "+n more"; the selected one stays in view
