@@ -43,9 +43,9 @@ def recent_label(path: Path, width: int = 48) -> str:
     """``name.jmw — ~/folder`` for the recent lists: a bare name cannot tell two workshops of
     the same name apart. A long folder loses its middle (the ends say most)."""
     folder = str(path.parent)
-    home = str(Path.home())
-    if folder == home or folder.startswith(home.rstrip(os.sep) + os.sep):
-        folder = "~" + folder[len(home.rstrip(os.sep)):]
+    home = str(Path.home()).rstrip(os.sep)
+    if home and (folder == home or folder.startswith(home + os.sep)):
+        folder = "~" + folder[len(home):]
     if len(folder) > width:
         folder = folder[:width // 2 - 1] + "…" + folder[-(width // 2):]
     return f"{path.name} — {folder}"
