@@ -7,14 +7,15 @@ sentence and suggestion. "Dismiss" and "Add to backlog" are model edits through 
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 # Qt classes by module (``QtWidgets.QTreeWidget``) where the dock's content uses them: PySide6 makes
 # a class (and its enum types) on first use, and the content waits until the dock is shown.
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QWidget
 
+from journeymapper.ui.docks.lazy import LazyDock
 from journeymapper.ui.session import Session
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def _load_analysis() -> None:
     from .style import SEVERITY_COLORS, SEVERITY_SYMBOLS, kind_label
 
 
-# The content's widgets: made on first use (``FindingsDock.__getattr__``).
+# The content's widgets: made on first use (LazyDock).
 _CONTENT = frozenset({"summary", "show_dismissed", "tree", "detail", "dismiss_btn",
                       "backlog_btn", "betweenness_btn", "_deferred"})
 
@@ -72,8 +73,9 @@ def severity_icon(sev: Severity, size: int = 16) -> QtGui.QIcon:
     return QtGui.QIcon(pm)
 
 
-class FindingsDock(QDockWidget):
+class FindingsDock(LazyDock):
     findingPicked = Signal(str)  # finding id
+    CONTENT = _CONTENT
 
     def __init__(self, controller: AnalysisController | None, view: MapView, session: Session,
                  parent: QWidget | None = None) -> None:
@@ -91,40 +93,25 @@ class FindingsDock(QDockWidget):
         self._shown_key: tuple[object, ...] | None = None
         self._filling = False
         self._icons: dict[Severity, QtGui.QIcon] = {}  # made with the first findings
-        self._built = False
         session.changed.connect(self._session_changed)
-        self.visibilityChanged.connect(self._front)
         if controller is not None:
             self.attach(controller)
 
-    def __getattr__(self, name: str) -> Any:
-        """The content's widgets, made on first access."""
-        if name in _CONTENT and not self.__dict__.get("_built", True):
-            self._build_content()
-            return self.__dict__[name]
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-
-    def _front(self, visible: bool) -> None:
-        if visible and not self._built:  # the tab came to the front (or floats, or restored so)
-            self._build_content()
-
     def _session_changed(self, _change: object) -> None:
-        if self._built:
+        if self.built():
             self._update_buttons()
 
     def attach(self, controller: AnalysisController) -> None:
         """Follow ``controller``'s results (once)."""
         if self.controller is not None:
             return
-        if not self._built:
-            self._build_content()
+        self.ensure_content()
         self.controller = controller
         controller.analysisReady.connect(self._on_analysis)
         if controller.current() is not None:
             self._fill()
 
     def _build_content(self) -> None:
-        self._built = True
         body = QWidget()
         lay = QtWidgets.QVBoxLayout(body)
         lay.setContentsMargins(4, 4, 4, 4)

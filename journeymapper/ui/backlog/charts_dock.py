@@ -11,14 +11,13 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.model import Change
+from journeymapper.ui.docks.lazy import LazyDock
 from journeymapper.ui.session import Session
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 IDLE_MS = 500  # render once the map has been still this long
 FolderAsker = Callable[[QWidget], str | None]
-# Made by ``_build_content`` when the dock comes to the front or on first access (``__getattr__``).
+# Made by ``_build_content`` when the dock comes to the front or on first access (LazyDock).
 CONTENT = frozenset({"picker", "refresh_button", "save_button", "image", "scroller", "status",
                      "_worker"})
 
@@ -52,8 +52,9 @@ class _Relay(QObject):
     ready = Signal(object)
 
 
-class ChartsDock(QDockWidget):
+class ChartsDock(LazyDock):
     rendered = Signal()  # new pictures are shown
+    CONTENT = CONTENT
 
     def __init__(self, session: Session, parent: QWidget | None = None,
                  ask_folder: FolderAsker = ask_folder) -> None:
@@ -65,32 +66,16 @@ class ChartsDock(QDockWidget):
         self.shown_revision = -1
         self._busy = False
         self._dirty = True
-        self._built = False
         self._relay = _Relay(self)
         self._relay.ready.connect(self._apply)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(IDLE_MS)
         self._timer.timeout.connect(self._idle)
-        self.visibilityChanged.connect(self._front)
         session.changed.connect(self._on_change)
 
-    def _front(self, visible: bool) -> None:
-        if visible:  # the tab came to the front (or the dock floats, or was restored in front)
-            self._build_content()
-
-    # -- content, built on demand --------------------------------------------------------------
-    def __getattr__(self, name: str) -> Any:
-        """The content's widgets and worker, built on first access."""
-        if name in CONTENT and not self.__dict__.get("_built", True):
-            self._build_content()
-            return self.__dict__[name]
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-
+    # -- content, built on demand (LazyDock) ---------------------------------------------------
     def _build_content(self) -> None:
-        if self._built:
-            return
-        self._built = True
         from .chart_jobs import CHART_TITLES, ChartWorker
 
         self._worker: ChartWorker = ChartWorker()
@@ -215,7 +200,7 @@ class ChartsDock(QDockWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._built:
+        if self.built():
             self._show_current()
 
     def save_charts(self) -> list[Path]:
