@@ -92,3 +92,31 @@ def test_layout_lookups_agree_with_a_scan_of_every_cell_and_card(sample_copy) ->
                      rnd.uniform(1, 400), rnd.uniform(1, 200))
         assert sorted(lay.cards_in(box)) == sorted(
             tid for tid, r in lay.cards.items() if r.intersects(box)), box
+
+
+def test_labels_are_placed_when_first_drawn(qtbot: QtBot, sample_copy) -> None:  # type: ignore[no-untyped-def]
+    """A map seen from far draws no labels, so it looks for no places for them (a full relayout
+    of a big labelled map paid for every label); close up, the labels drawn get their places."""
+    from PySide6.QtGui import QTransform
+
+    from journeymapper.ui.canvas import MapView
+
+    with WorkshopFile.open(Path(sample_copy("surgeon-practice")), read_only=True) as wf:
+        doc = wf.document
+    view = MapView(Session(doc))
+    qtbot.addWidget(view)
+    view.resize(400, 250)  # the whole map at a small scale: labels are not drawn
+    view.show()
+    qtbot.waitExposed(view)
+    view.fit_all()
+    view.viewport().grab()
+    labelled = [it for it in view.map_scene.flows.values() if it.label]
+    assert labelled and all(it._label_at is None for it in labelled)
+    view.resize(1400, 900)
+    view.leave_fit()
+    view.setTransform(QTransform.fromScale(1.0, 1.0))
+    view.viewport().grab()
+    placed = [it for it in labelled if it._label_at is not None]
+    assert placed
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert all(it.sceneBoundingRect().intersects(seen) for it in placed)  # only those in view

@@ -296,9 +296,12 @@ LABEL_DY = (-20.0, -9.0, 2.0)
 LABEL_W = 120.0  # a flow label's widest box; a longer label is elided
 
 
+LABEL_H = 18.0
+
+
 def _label_box(at: QPointF, width: float = LABEL_W) -> QRectF:
     """The label's box for its place ``at`` (top centre)."""
-    return QRectF(at.x() - width / 2, at.y(), width, 18)
+    return QRectF(at.x() - width / 2, at.y(), width, LABEL_H)
 
 
 class FlowItem(QGraphicsItem):
@@ -320,7 +323,7 @@ class FlowItem(QGraphicsItem):
         # header, or over another flow's label), and that it was put there
         self.label_blocked: Callable[[str, QRectF], bool] | None = None
         self.label_placed: Callable[[str, QRectF | None], None] | None = None
-        self._label_at = QPointF()
+        self._label_at: QPointF | None = None  # None: not placed yet (see _label_rect)
         self._label_text = ""  # elided to LABEL_W, and its box's width, for _label_for
         self._label_w = LABEL_W
         self._label_for: tuple[str, Theme] | None = None
@@ -360,8 +363,13 @@ class FlowItem(QGraphicsItem):
         self._place_label()
 
     def _place_label(self) -> None:
-        """The label's text, box and place (see _label_place); the bounds take it in."""
+        """The label's text and the room its places may take; the bounds take that room in.
+        Where in it the label goes is found when it is first drawn (``_label_rect``): a map seen
+        from far, where labels are not drawn, never pays for the search."""
         self._bounds = QRectF(self._line_bounds)
+        self._label_at = None
+        if self.label_placed is not None:
+            self.label_placed(self.ref[1], None)  # its place went with its old route
         if self.label:
             if self._label_for != (self.label, self.theme):  # a reroute keeps its text
                 fm = QFontMetricsF(self.theme.font(self.theme.small_pt))
@@ -369,10 +377,10 @@ class FlowItem(QGraphicsItem):
                                                  LABEL_W - 8)
                 self._label_w = fm.horizontalAdvance(self._label_text) + 8
                 self._label_for = (self.label, self.theme)
-            self._label_at = self._label_place()
-            self._bounds = self._bounds.united(self._label_rect())
-        if self.label_placed is not None:
-            self.label_placed(self.ref[1], self._label_rect() if self.label else None)
+            # every place is a point of the path (inside its control points) moved by LABEL_DY
+            half = self._label_w / 2
+            self._bounds = self._bounds.united(self._path.controlPointRect().adjusted(
+                -half, min(LABEL_DY), half, max(LABEL_DY) + LABEL_H))
 
     def _label_place(self) -> QPointF:
         """Half-way along the flow, or the nearest of a few points along it where the label is
@@ -390,6 +398,11 @@ class FlowItem(QGraphicsItem):
         return first
 
     def _label_rect(self) -> QRectF:
+        """The label's box, its place found the first time it is asked for."""
+        if self._label_at is None:
+            self._label_at = self._label_place()
+            if self.label_placed is not None:
+                self.label_placed(self.ref[1], _label_box(self._label_at, self._label_w))
         return _label_box(self._label_at, self._label_w)
 
     def boundingRect(self) -> QRectF:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -75,35 +75,48 @@ class Layout:
         ln = _span_at(ys, self.lane_ids, self.lane_y, p.y())
         return (s, ln) if s is not None and ln is not None else None
 
+    def _spans_in(self, r: QRectF) -> tuple[list[str], list[str]]:
+        """The stages and the lanes ``r`` overlaps (or touches)."""
+        xs, ys = self._edges
+        left, top = r.left(), r.top()
+        s0, s1 = max(0, bisect_right(xs, left) - 1), bisect_right(xs, left + r.width())
+        l0, l1 = max(0, bisect_right(ys, top) - 1), bisect_right(ys, top + r.height())
+        return self.stage_ids[s0:s1], self.lane_ids[l0:l1]
+
     def cells_in(self, r: QRectF) -> list[tuple[str, str]]:
         """The cells ``r`` overlaps (or touches)."""
-        xs, ys = self._edges
-        s0, s1 = max(0, bisect_right(xs, r.left()) - 1), bisect_right(xs, r.right())
-        l0, l1 = max(0, bisect_right(ys, r.top()) - 1), bisect_right(ys, r.bottom())
-        return [(s, ln) for s in self.stage_ids[s0:s1] for ln in self.lane_ids[l0:l1]]
+        stages, lanes = self._spans_in(r)
+        return [(s, ln) for s in stages for ln in lanes]
 
-    def cards_in(self, r: QRectF) -> list[str]:
+    def cards_in(self, r: QRectF) -> Iterator[str]:
         """The cards whose rectangles ``r`` overlaps, found by slot (the cards of a cell sit in
-        its grid of slots, slot_rect) rather than by trying every card of the cells."""
+        its grid of slots, slot_rect) rather than by trying every card of the cells; lazily,
+        so that asking whether there is one stops at the first."""
         t = self.theme
-        step_x, step_y = t.card_w + t.card_gap, t.card_h + t.card_gap
-        out: list[str] = []
-        for s, ln in self.cells_in(r):
-            ids = self.cells.get((s, ln))
-            if not ids:
-                continue
+        step_x, step_y, pad = t.card_w + t.card_gap, t.card_h + t.card_gap, t.cell_pad
+        left, top = r.left(), r.top()
+        right, bottom = left + r.width(), top + r.height()
+        stages, lanes = self._spans_in(r)
+        cells, cards = self.cells, self.cards
+        for s in stages:
             cols = self.stage_cols.get(s, 1)
-            x0, y0 = self.stage_x[s][0] + t.cell_pad, self.lane_y[ln][0] + t.cell_pad
-            c0 = max(0, math.floor((r.left() - x0) / step_x))
-            c1 = min(cols - 1, math.floor((r.right() - x0) / step_x))
-            r0 = max(0, math.floor((r.top() - y0) / step_y))
-            r1 = min((len(ids) - 1) // cols, math.floor((r.bottom() - y0) / step_y))
-            for row in range(r0, r1 + 1):
-                for col in range(c0, c1 + 1):
-                    i = row * cols + col
-                    if i < len(ids) and self.cards[ids[i]].intersects(r):
-                        out.append(ids[i])
-        return out
+            x0 = self.stage_x[s][0] + pad
+            c0 = max(0, math.floor((left - x0) / step_x))
+            c1 = min(cols - 1, math.floor((right - x0) / step_x))
+            if c1 < c0:
+                continue
+            for ln in lanes:
+                ids = cells.get((s, ln))
+                if not ids:
+                    continue
+                y0 = self.lane_y[ln][0] + pad
+                r0 = max(0, math.floor((top - y0) / step_y))
+                r1 = min((len(ids) - 1) // cols, math.floor((bottom - y0) / step_y))
+                for row in range(r0, r1 + 1):
+                    for col in range(c0, c1 + 1):
+                        i = row * cols + col
+                        if i < len(ids) and cards[ids[i]].intersects(r):
+                            yield ids[i]
 
     def slot_rect(self, stage_id: str, lane_id: str, index: int) -> QRectF:
         """Where the ``index``-th card of a cell sits."""

@@ -178,7 +178,7 @@ class MapScene(QGraphicsScene):
         lay = self.layout
         if box.left() < lay.grid_left or box.top() < lay.grid_top:
             return True
-        if lay.cards_in(box):
+        if next(lay.cards_in(box), None) is not None:
             return True
         if any(tag.intersects(box) for tag, _text in self.grid.tag_boxes()):
             return True  # the blueprint lines' name tags are drawn above the flows
