@@ -19,6 +19,17 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
     clipboard_guard.install()
 
+@pytest.fixture(autouse=True)
+def _settings_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every test's Qt settings in a folder of its own, never the user's (a window a test closed
+    maximised would otherwise be the next real start's, and the next test's). Tests that look at
+    the settings take ``jm_settings``, which points them at their tmp_path instead."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+
 ROOT = Path(__file__).resolve().parents[1]
 WORKSHOPS = ROOT / "workshops"
 SAMPLES = ("surgeon-practice", "tv-subscription", "client-engagement")

@@ -49,6 +49,29 @@ def test_screenshot_leaves_recent_files_and_window_layout_alone(tmp_path: Path) 
     assert "w.jmw" not in text and "geometry" not in text
 
 
+def test_screenshot_ignores_a_remembered_maximised_window(tmp_path: Path, qtbot) -> None:
+    """The user's last window was maximised: the picture still has its own size and the default
+    layout (once, the offscreen screen's 800x800 came back after the first events)."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.showMaximized()
+    for _ in range(3):
+        QApplication.processEvents()
+    ini = tmp_path / ".config" / "JourneyMapper" / "JourneyMapper.ini"
+    remembered = QSettings(str(ini), QSettings.Format.IniFormat)
+    remembered.setValue("window/geometry", window.saveGeometry())
+    remembered.sync()
+    assert "geometry" in ini.read_text()
+    path = make_workshop(tmp_path / "w.jmw")
+    done = _run([str(path), "--screenshot", str(tmp_path / "x.png")], tmp_path)
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(tmp_path / "x.png"))
+    assert (image.width(), image.height()) == (1920, 1080)
+
+
 def test_screenshot_of_a_refused_file_fails_with_one_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jmw"
     bad.write_text("not a workshop")

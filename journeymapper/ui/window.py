@@ -395,6 +395,12 @@ class MainWindow(QMainWindow):
             self._overlay_before_presenting = None
 
     def _restore_layout(self) -> None:
+        if getattr(self.controller, "picture_size", None) is not None:
+            # An offscreen picture has the default layout at its own size, whatever window the
+            # user left last: a remembered maximised state would shrink it to the offscreen
+            # screen (800x800) once shown.
+            self.first_run = False
+            return
         geometry, state = settings.window_state()
         self.first_run = geometry is None
         if geometry is not None:
