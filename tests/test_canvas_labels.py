@@ -120,3 +120,28 @@ def test_labels_are_placed_when_first_drawn(qtbot: QtBot, sample_copy) -> None: 
     assert placed
     seen = view.mapToScene(view.viewport().rect()).boundingRect()
     assert all(it.sceneBoundingRect().intersects(seen) for it in placed)  # only those in view
+
+
+def test_a_line_name_slid_onto_a_label_sends_the_label_elsewhere(qtbot: QtBot,
+                                                                 sample_copy) -> None:  # type: ignore[no-untyped-def]
+    """The overlay's tags push a blueprint line's name along its line (keep_line_tags_clear);
+    a label it lands on is placed again, clear of it."""
+    with WorkshopFile.open(Path(sample_copy("surgeon-practice")), read_only=True) as wf:
+        sc = _scene(wf.document)
+    labels = _boxes(sc)
+    name, fid, label = next((box, f, lb) for box, _t in sc.grid.tag_boxes()
+                            for f, lb in labels.items()
+                            if lb.top() < box.bottom() and lb.bottom() > box.top()
+                            and lb.left() > box.right())  # a label on the line, right of a name
+    # an overlay tag over the name's left end, long enough to push the name onto the label
+    keep = QRectF(name.left(), name.top(), label.left() + 10 - 4 - name.left(), name.height())
+    sc.overlay_layer.setVisible(True)
+    sc.keep_line_tags_clear([keep])
+    moved = [box for box, _t in sc.grid.tag_boxes() if box.top() == name.top()
+             and box.left() == keep.right() + 4]
+    assert len(moved) == 1 and moved[0].intersects(label)
+    again = _boxes(sc)[fid]
+    assert again != label and not again.intersects(moved[0])
+    sc.overlay_layer.setVisible(False)  # hidden overlay: the name goes home
+    sc.keep_line_tags_clear()
+    assert any(box == name for box, _t in sc.grid.tag_boxes())

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
@@ -86,6 +86,34 @@ def test_overlay_follows_the_overlay_switch(qtbot: QtBot, surgeon: Rig) -> None:
     assert not overlay.legend.isVisible()
     view.set_overlay_visible(True)
     assert overlay.shapes.isVisible()
+
+
+def test_line_names_slide_clear_of_the_overlay_tags(qtbot: QtBot, surgeon: Rig) -> None:
+    """On the surgeon map a weak-link tag and a dead-end tag sat on "LINE OF INTERACTION" and
+    "LINE OF INTERNAL INTERACTION": with the overlay shown the names move along their lines, no
+    flow label is left under a moved name, and they go home when it is hidden."""
+    sc = surgeon.view.map_scene
+    home = [QRectF(box) for box, _text in sc.grid.tag_boxes()]
+
+    def overlay_tags() -> list[QRectF]:
+        return [it.mapRectToScene(it.boundingRect()) for it in surgeon.overlay.items()
+                if isinstance(it, TagItem)]
+
+    labelled = [f for f, item in sc.flows.items() if item.label]
+    for f in labelled:  # every label placed, as a close view draws them
+        sc.flows[f]._label_rect()
+    surgeon.show_overlay(qtbot)
+    tags = overlay_tags()
+    assert any(t.intersects(b) for t in tags for b in home)  # the clash this test is about
+    boxes = [box for box, _text in sc.grid.tag_boxes()]
+    assert len(boxes) == len(home)
+    assert not [b for b in boxes for t in tags if t.adjusted(2, 2, -2, -2).intersects(b)]
+    moved = [(a, b) for a, b in zip(home, boxes, strict=True) if a != b]
+    assert moved and all(b.top() == a.top() and b.left() > a.left() for a, b in moved)
+    labels = [sc.flows[f]._label_rect() for f in labelled]  # a moved name's labels: again
+    assert labels and not [lb for lb in labels for _a, b in moved if lb.intersects(b)]
+    surgeon.view.set_overlay_visible(False)
+    assert [box for box, _text in sc.grid.tag_boxes()] == home
 
 
 def test_surgeon_overlay_shows_weakest_link_and_carried_handoff(qtbot: QtBot,

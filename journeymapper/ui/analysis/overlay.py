@@ -22,8 +22,8 @@ from journeymapper.analysis import Analysis
 from journeymapper.ui.canvas import MapView
 from journeymapper.ui.canvas.scene import LayerItem, MapScene
 
-from .geometry import Scenery, SceneryCache, build_scenery, scenery_steps
-from .items import ShapesItem, TagItem
+from .geometry import Scenery, SceneryCache, Tag, build_scenery, scenery_steps
+from .items import ShapesItem, TagItem, tag_shape
 from .legend import LegendItem
 
 SLICE_S = 0.006  # build time per tick
@@ -43,6 +43,9 @@ class MapOverlay(QObject):
         self.shapes = ShapesItem(self._flow_item, self.root)
         self.shapes.on_paint = self._check_layout
         self.tags: list[TagItem] = []
+        # the tags near a row of the blueprint lines' names, and their rects (see _line_keepout)
+        self._keepout_key: tuple[object, ...] = ()
+        self._keepout_of: dict[int, tuple[Tag, QRectF | None]] = {}
         self.legend = LegendItem(QRectF(), self.root)
         lay = view.map_scene.layout
         self.scenery = Scenery(bounds=QRectF(-20, -20, lay.width + 40, lay.height + 40))
@@ -155,6 +158,7 @@ class MapOverlay(QObject):
         pt = sc.theme.small_pt * 1.05
         own, rest = s.tags[:MAX_TAG_ITEMS], s.tags[MAX_TAG_ITEMS:]
         self.shapes.set_scenery(s, rest, pt)
+        sc.keep_line_tags_clear(self._line_keepout(s, sc, pt))
         self.legend.set_rect(QRectF(0, 0, sc.layout.grid_left, sc.layout.grid_top))
         while len(self.tags) < len(own):
             self.tags.append(TagItem(self.root))
@@ -167,6 +171,24 @@ class MapOverlay(QObject):
         self.builds += 1
         self.last_build_s = time.perf_counter() - t0
         self.built.emit()
+
+    def _line_keepout(self, s: Scenery, sc: MapScene, pt: float) -> list[QRectF]:
+        """The rects of the tags near a row of the blueprint lines' names, which the names slide
+        clear of. Each tag is looked at once (most outlive a rebuild): a 2,000-card map has some
+        3,000 tags, and asking each for its place costs ~5 ms."""
+        rows = tuple((top - 40, bottom + 40) for top, bottom in sc.grid.tag_rows())  # tags are
+        if (rows, pt) != self._keepout_key:  # shorter than 40
+            self._keepout_key, self._keepout_of = (rows, pt), {}
+        known, fresh = self._keepout_of, {}
+        for t in s.tags:
+            got = known.get(id(t))
+            if got is None or got[0] is not t:
+                y = t.anchor.y()
+                near = any(top < y < bottom for top, bottom in rows)
+                got = (t, tag_shape(t, pt)[1].translated(t.anchor) if near else None)
+            fresh[id(t)] = got
+        self._keepout_of = fresh
+        return [r for _t, r in fresh.values() if r is not None]
 
     def _relayout(self) -> None:
         if self._build is not None or not self.visible():  # a build under way restarts on

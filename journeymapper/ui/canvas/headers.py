@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -120,6 +122,7 @@ class GridItem(QGraphicsItem):
         self.lanes: list[Lane] = []
         self.tags: BlueprintTags | None = None  # the lines' name tags, drawn above the flows
         self._tag_boxes: list[tuple[QRectF, str]] | None = None  # worked out per layout
+        self._keepout: tuple[QRectF, ...] = ()  # the overlay's tags, which the names slide past
         self.setZValue(Z_GRID)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
@@ -191,6 +194,39 @@ class GridItem(QGraphicsItem):
             self._tag_boxes = self._place_tags()
         return self._tag_boxes
 
+    def tag_rows(self) -> list[tuple[float, float]]:
+        """The top and bottom of each row of name tags (a name only ever slides along its row)."""
+        return sorted({(box.top(), box.bottom()) for box, _text in self.tag_boxes()})
+
+    def set_keepout(self, rects: Sequence[QRectF]) -> list[QRectF]:
+        """Places (the analysis overlay's tags, which sit on the cards' top edges) that the lines'
+        name tags slide right along their line to keep clear of. Gives the name tags' new boxes
+        where they moved."""
+        rects = tuple(rects)
+        if rects == self._keepout:
+            return []
+        old = self.tag_boxes()
+        self._keepout = rects
+        self._tag_boxes = None
+        moved = [box for (box, _text), (was, _t) in zip(self.tag_boxes(), old, strict=True)
+                 if box != was]
+        if moved and self.tags is not None:
+            self.tags.prepareGeometryChange()
+            self.tags.update()
+        return moved
+
+    def _clear_of_keepout(self, box: QRectF) -> QRectF:
+        """``box`` slid right until it covers none of the keep-out places (each push moves it
+        past one place for good, so this ends)."""
+        pushed = True
+        while pushed:
+            pushed = False
+            for r in self._keepout:
+                if r.intersects(box):
+                    box.moveLeft(r.right() + 4)
+                    pushed = True
+        return box
+
     def _place_tags(self) -> list[tuple[QRectF, str]]:
         lay, t = self.layout, self.theme
         if lay is None:
@@ -204,8 +240,11 @@ class GridItem(QGraphicsItem):
             text = label.upper()
             w, h = fm.horizontalAdvance(text) + 14, fm.height() + 4
             for i, s in enumerate(lay.stage_ids):
-                box = QRectF(lay.stage_x[s][0] + 8, y - h / 2 + k * (h + 2), w, h)
-                if i % 4 == 0 and box.right() <= lay.width - 4:
+                if i % 4:
+                    continue
+                box = self._clear_of_keepout(
+                    QRectF(lay.stage_x[s][0] + 8, y - h / 2 + k * (h + 2), w, h))
+                if box.right() <= lay.width - 4:
                     out.append((box, text))
         return out
 

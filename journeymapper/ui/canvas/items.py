@@ -397,6 +397,13 @@ class FlowItem(QGraphicsItem):
                     return at
         return first
 
+    def forget_label_place(self) -> None:
+        """Something is now drawn over the label's place: look for one again when next drawn."""
+        self._label_at = None
+        if self.label_placed is not None:
+            self.label_placed(self.ref[1], None)
+        self.update()
+
     def _label_rect(self) -> QRectF:
         """The label's box, its place found the first time it is asked for."""
         if self._label_at is None:

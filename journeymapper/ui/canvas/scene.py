@@ -65,6 +65,7 @@ class MapScene(QGraphicsScene):
         # flow labels' boxes, and by bucket of LABEL_BUCKET squares (see _label_blocked)
         self._label_boxes: dict[str, QRectF] = {}
         self._label_index: dict[tuple[int, int], set[str]] = {}
+        self._keepout: list[QRectF] = []  # the overlay's tags (see keep_line_tags_clear)
         self.layout: Layout = compute_layout(session.doc, theme)
         self.static_layer = LayerItem(0)
         self.overlay_layer = LayerItem(Z_OVERLAY)
@@ -184,6 +185,17 @@ class MapScene(QGraphicsScene):
             return True  # the blueprint lines' name tags are drawn above the flows
         return any(other != fid and self._label_boxes[other].intersects(box)
                    for key in self._buckets(box) for other in self._label_index.get(key, ()))
+
+    def keep_line_tags_clear(self, rects: list[QRectF] | None = None) -> None:
+        """While the analysis overlay is shown, the blueprint lines' name tags slide along their
+        line clear of its tags (``rects``, kept; None: the last ones given, as when the overlay
+        is shown or hidden), and flow labels a moved name would cover look for a new place."""
+        if rects is not None:
+            self._keepout = list(rects)
+        moved = self.grid.set_keepout(self._keepout if self.overlay_layer.isVisible() else ())
+        for fid, placed in list(self._label_boxes.items()):
+            if any(box.intersects(placed) for box in moved):
+                self.flows[fid].forget_label_place()
 
     def _label_placed(self, fid: str, box: QRectF | None) -> None:
         old = self._label_boxes.pop(fid, None)

@@ -251,6 +251,7 @@ class MapView(FrozenView):
 
     def set_overlay_visible(self, on: bool) -> None:
         self.map_scene.overlay_layer.setVisible(on)
+        self.map_scene.keep_line_tags_clear()
 
     def overlay_visible(self) -> bool:
         return self.map_scene.overlay_layer.isVisible()
