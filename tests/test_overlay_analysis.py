@@ -116,6 +116,29 @@ def test_line_names_slide_clear_of_the_overlay_tags(qtbot: QtBot, surgeon: Rig) 
     assert [box for box, _text in sc.grid.tag_boxes()] == home
 
 
+@pytest.mark.parametrize("name", ["surgeon-practice", "tv-subscription", "client-engagement"])
+def test_no_overlay_tag_covers_another(qtbot: QtBot, sample_copy: Any, name: str) -> None:
+    """Found on the samples: a weak link's tag and a dead end's on one narrow card, the badges
+    of two kinds of hand-off arriving at one card, a stage's tag and the last lane's "i"
+    badges, the weakest link's big tag and the badge of the card above it."""
+    wf = WorkshopFile.open(sample_copy(name))
+    rig = Rig(qtbot, wf.document, wf)
+    try:
+        rig.show_overlay(qtbot)
+        for presenting in (False, True):  # the projector theme's type is bigger
+            if presenting:
+                rig.view.set_presentation(True)
+                rig.overlay.rebuild()
+            tags = [(it.tag.text, it.mapRectToScene(it.boundingRect()).adjusted(3, 3, -3, -3))
+                    for it in rig.overlay.items() if isinstance(it, TagItem)]
+            assert len(tags) > 25
+            clashes = [(a, b) for i, (a, ra) in enumerate(tags) for b, rb in tags[i + 1:]
+                       if ra.intersects(rb)]
+            assert not clashes, (presenting, clashes)
+    finally:
+        rig.close()
+
+
 def test_surgeon_overlay_shows_weakest_link_and_carried_handoff(qtbot: QtBot,
                                                                surgeon: Rig) -> None:
     surgeon.show_overlay(qtbot)

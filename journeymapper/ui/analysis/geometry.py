@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 FACING = (Layer.CUSTOMER, Layer.FRONTSTAGE)
 CARRIED = HandoffKind.CUSTOMER_CARRIED
 CHUNK = 400
+BADGE_STEP = 28.0  # between the badges of hand-offs of different kinds arriving at one card
 
 
 @dataclass(slots=True)
@@ -95,6 +96,7 @@ class Tag:
     scale: float = 1.0  # type size relative to the theme's small type
     max_width: float = 0.0  # pills: elide the text to this width (0: no limit)
     rank: int = 0  # 0 tells the story (weak links, carried, stage gaps) ... 3 fine print
+    hang: bool = False  # pills: the anchor is the top of the pill, not its bottom
 
 
 @dataclass
@@ -256,14 +258,20 @@ class SceneryCache:
         yield
 
         table = tables["a"]
-        for (tp, kind), n in [(k, n) for k, n in arrivals.items()
-                              if (p := table.get(k)) is None or p.extra != n]:
+        kinds_at: dict[str, list[HandoffKind]] = {}  # a card where two kinds arrive: a column
+        for tp, kind in arrivals:
+            kinds_at.setdefault(tp, []).append(kind)
+        stacked = {k: (n, kinds_at[k[0]].index(k[1]), len(kinds_at[k[0]]))
+                   for k, n in arrivals.items()}
+        for (tp, kind), key in [(k, e) for k, e in stacked.items()
+                                if (p := table.get(k)) is None or p.extra != e]:
+            n, i, of = key
             color, _, shape, symbol, label = HANDOFF_STYLE[kind]
             r = cards[tp]
             text = symbol if n == 1 else f"{symbol}{n}"
-            self._keep("a", (tp, kind), _Piece(None, n, (tp,), tags=[Tag(
-                QPointF(r.left() - 2, r.center().y()), text, color,
-                f"{n} {label}{'s' if n > 1 else ''} arrive here", shape, rank=2)]))
+            self._keep("a", (tp, kind), _Piece(None, key, (tp,), tags=[Tag(
+                QPointF(r.left() - 2, r.center().y() + (i - (of - 1) / 2) * BADGE_STEP), text,
+                color, f"{n} {label}{'s' if n > 1 else ''} arrive here", shape, rank=2)]))
         badges = list(map(table.__getitem__, arrivals))
         tables["a"] = dict(zip(arrivals, badges, strict=True))
         used += badges
@@ -322,12 +330,14 @@ class SceneryCache:
         yield
         self._stage_marks(view, stage_tags, used.append)
         table = tables["t"]
+        weak = {f.touchpoint_ids[0] for f in drawn if f.kind == "weak-link" and f.touchpoint_ids}
         for t, fs in card_tags.items():
             if t not in cards:
                 continue
             p = table.get(t)
-            if p is None or p.obj != fs:  # (the same objects compare at C speed)
-                p = self._keep("t", t, _Piece(fs, None, (t,), tags=[_card_tag(cards[t], fs)]))
+            if p is None or p.obj != fs or p.extra != (t in weak):  # (objects compare at C speed)
+                p = self._keep("t", t, _Piece(fs, t in weak, (t,),
+                                              tags=[_card_tag(cards[t], fs, t in weak)]))
             used.append(p)
 
         def joined(part: str) -> list[Any]:
@@ -362,7 +372,10 @@ class SceneryCache:
                                           7.0 if strong else 4.5, Qt.PenStyle.DashLine))
                 label = "WEAKEST LINK" if strong else "weak link"
                 text = f"{label} {score}/10" if score is not None else label
-                p.tags.append(Tag(QPointF(r.left() - 6, r.top() + 3), text, WEAK_COLOR,
+                # the weakest's bigger tag reaches higher: a little lower, clear of the badges
+                # on the bottom edge of a card above
+                p.tags.append(Tag(QPointF(r.left() - 6, r.top() + (6 if strong else 3)), text,
+                                  WEAK_COLOR,
                                   f"{f.title}\n{f.message}\n→ {f.suggestion}", None, f.id,
                                   scale=1.3 if strong else 1.0))
             return p
@@ -401,13 +414,15 @@ _DRAWN = frozenset({"ping-pong", "cycle", "weak-link", "bottleneck-lane"})
 _EXTRA = frozenset({"weak-link", "bottleneck-lane"})  # drawn from more than the finding
 
 
-def _card_tag(r: QRectF, fs: list[Finding]) -> Tag:
+def _card_tag(r: QRectF, fs: list[Finding], weak: bool = False) -> Tag:
     tip = "\n\n".join(f"{x.title}\n{x.message}\n→ {x.suggestion}" for x in fs)
     loud = [x for x in fs if x.severity is not Severity.INFO]
     if loud:  # warnings get words; info-level gaps a small "i" (read it in the tooltip)
-        return Tag(QPointF(r.right() + 4, r.top() + 3),
+        # on the top edge's right; a weak link's card has its tag on the top edge's left,
+        # which a narrow card's two tags would share: this one goes on the bottom edge then
+        return Tag(QPointF(r.right() + 4, r.bottom() - 3 if weak else r.top() + 3),
                    " · ".join(CARD_TAGS[x.kind] for x in loud), GAP_COLOR, tip,
-                   None, loud[0].id, align="right", rank=1)
+                   None, loud[0].id, align="right", rank=1, hang=weak)
     return Tag(QPointF(r.right() - 4, r.bottom() - 2), "i", GAP_COLOR, tip,
                Badge.CIRCLE, fs[0].id, scale=0.85, rank=3)
 
@@ -427,8 +442,9 @@ def _stage_piece(lay: Layout, s: str, fs: list[Finding], facing: list[str],
     x, w = lay.stage_x[s]
     text = " · ".join(STAGE_TAGS[f.kind] for f in fs)
     tip = "\n\n".join(f"{f.title}\n{f.message}\n→ {f.suggestion}" for f in fs)
-    p.tags.append(Tag(QPointF(x + w - 4, lay.height + 10), text, GAP_COLOR, tip, None,
-                      fs[0].id, align="right", max_width=w - 8))
+    # below the map, clear of the last lane's cards and their badges
+    p.tags.append(Tag(QPointF(x + w - 4, lay.height + 12), text, GAP_COLOR, tip, None,
+                      fs[0].id, align="right", max_width=w - 8, hang=True))
     return p
 
 

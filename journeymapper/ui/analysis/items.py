@@ -61,7 +61,7 @@ def tag_shape(tag: Tag, pt: float) -> tuple[str, QRectF]:
         text = fm.elidedText(text, Qt.TextElideMode.ElideRight, tag.max_width - 14)
     w = fm.horizontalAdvance(text) + 14
     x = {"left": 0.0, "center": -w / 2, "right": -w}.get(tag.align, 0.0)
-    return text, QRectF(x, -h, w, h)
+    return text, QRectF(x, 0.0 if tag.hang else -h, w, h)
 
 
 def draw_tag(p: QPainter, tag: Tag, text: str, r: QRectF, pt: float, lod: float) -> None:
