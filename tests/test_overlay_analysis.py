@@ -124,6 +124,7 @@ def test_no_overlay_tag_covers_another(qtbot: QtBot, sample_copy: Any, name: str
     wf = WorkshopFile.open(sample_copy(name))
     rig = Rig(qtbot, wf.document, wf)
     try:
+        rig.window.resize(1600, 700)  # wide: the map's height sets the scale, no room below
         rig.show_overlay(qtbot)
         for presenting in (False, True):  # the projector theme's type is bigger
             if presenting:
@@ -135,6 +136,9 @@ def test_no_overlay_tag_covers_another(qtbot: QtBot, sample_copy: Any, name: str
             clashes = [(a, b) for i, (a, ra) in enumerate(tags) for b, rb in tags[i + 1:]
                        if ra.intersects(rb)]
             assert not clashes, (presenting, clashes)
+            seen = rig.view.mapToScene(rig.view.viewport().rect()).boundingRect()
+            cut = [text for text, r in tags if not seen.contains(r)]  # the whole map in view:
+            assert rig.view.fitted() and not cut, (presenting, cut)  # every tag too
     finally:
         rig.close()
 

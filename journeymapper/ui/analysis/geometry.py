@@ -442,8 +442,8 @@ def _stage_piece(lay: Layout, s: str, fs: list[Finding], facing: list[str],
     x, w = lay.stage_x[s]
     text = " · ".join(STAGE_TAGS[f.kind] for f in fs)
     tip = "\n\n".join(f"{f.title}\n{f.message}\n→ {f.suggestion}" for f in fs)
-    # below the map, clear of the last lane's cards and their badges
-    p.tags.append(Tag(QPointF(x + w - 4, lay.height + 12), text, GAP_COLOR, tip, None,
+    # hanging from the map's bottom edge, clear of the badges on the last lane's cards
+    p.tags.append(Tag(QPointF(x + w - 4, lay.height - 1), text, GAP_COLOR, tip, None,
                       fs[0].id, align="right", max_width=w - 8, hang=True))
     return p
 

@@ -196,7 +196,7 @@ class MapView(FrozenView):
             self.setSceneRect(QRectF())  # a null rectangle: the scene's own
 
     def _apply_fit(self) -> None:
-        r = self.map_rect().adjusted(-16, -16, 16, 16)
+        r = self.map_rect().adjusted(-16, -16, 16, 24)  # below: the overlay's stage tags
         self.setSceneRect(r)
         self.fitInView(r, Qt.AspectRatioMode.KeepAspectRatio)
 
