@@ -135,3 +135,38 @@ def test_heading_names_pain_points_and_unlabelled_flows(window) -> None:  # noqa
     flow = next(iter(window.session.doc.flows))
     window.view.select_entities([("flow", flow)])
     assert window.inspector._heading.text() == "Flow"
+
+
+def test_a_title_that_looks_like_markup_is_shown_as_typed(window, qtbot) -> None:  # noqa: F811
+    """Qt takes text with a tag in it for rich text: "<b>bold</b>" in a card's title was shown
+    bold (and "<" lost) in the inspector's heading and the pain-point dialog."""
+    from PySide6.QtWidgets import QLabel
+
+    odd = "Call <b>bold</b> & <i>co</i>"
+    window.view.select_entities([("touchpoint", "tp-a")])
+    title = line(window, "title")
+    qtbot.mouseClick(title, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(title, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(title, odd)
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert window.session.doc.touchpoint("tp-a").title == odd
+    heading = window.inspector._heading
+    assert heading.textFormat() == Qt.TextFormat.PlainText and odd in heading.text()
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_P)  # the pain-point dialog names the card
+    dlg = window.pain_dialog
+    assert dlg is not None
+    on = [lb for lb in dlg.findChildren(QLabel) if lb.text().startswith("On ")]
+    assert len(on) == 1
+    doc = shown_text(on[0].text())
+    assert doc.toPlainText() == f"On {odd}"
+    qtbot.keyClick(dlg.text, Qt.Key.Key_Escape)
+
+
+def shown_text(rich: str):  # type: ignore[no-untyped-def]
+    """What a rich-text label shows, as plain text."""
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml(rich)
+    return doc

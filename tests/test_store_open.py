@@ -72,7 +72,7 @@ def test_empty_file(tmp_path: Path) -> None:
 def test_text_file(tmp_path: Path) -> None:
     path = tmp_path / "notes.jmw"
     path.write_text("Stage 1: call the practice\n" * 20)
-    refused(path, "not a JourneyMapper workshop", "not an SQLite database")
+    refused(path, "not a JourneyMapper workshop", "some other kind of file")
 
 
 def test_file_cut_inside_the_header(good: Path) -> None:
@@ -278,7 +278,7 @@ def test_messages_name_the_file_as_given(tmp_path: Path, monkeypatch: pytest.Mon
     with pytest.raises(StoreError) as info:
         WorkshopFile.open("notes.jmw")
     assert str(info.value) == ("notes.jmw: is not a JourneyMapper workshop "
-                               "(it is not an SQLite database)")
+                               "(it is some other kind of file)")
 
 
 def test_a_symlink_shares_the_lock_of_its_target(good: Path, tmp_path: Path) -> None:

@@ -43,7 +43,7 @@ def test_title_and_recent(bench, workshop: Path, qtbot) -> None:  # noqa: F811
 
 
 def test_refused_file_shows_message_and_app_stays(bench, tmp_path: Path, qtbot) -> None:  # noqa: F811
-    bad = tmp_path / "garbage.jmw"
+    bad = tmp_path / "<b>garbage.jmw"  # a name that looks like markup is shown as it is
     bad.write_bytes(b"\x00\x01 this is not a workshop" * 40)
     original = bad.read_bytes()
     page = bench.show_start_page()
@@ -52,6 +52,7 @@ def test_refused_file_shows_message_and_app_stays(bench, tmp_path: Path, qtbot) 
     def answer() -> None:
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
+            assert box.textFormat() == Qt.TextFormat.PlainText
             seen.append(box.text())
             qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
         else:
@@ -59,7 +60,7 @@ def test_refused_file_shows_message_and_app_stays(bench, tmp_path: Path, qtbot) 
 
     QTimer.singleShot(0, answer)
     assert bench.open_path(bad) is None
-    assert len(seen) == 1 and "garbage.jmw" in seen[0]
+    assert len(seen) == 1 and "<b>garbage.jmw" in seen[0]
     assert bad.read_bytes() == original
     assert page.isVisible() and bench.start_page is page and not bench.windows
 

@@ -49,7 +49,7 @@ def read_header(path: Path) -> Header:
     except OSError as exc:
         raise StoreError(path, f"cannot be read ({exc.strerror or exc})") from None
     if not raw.startswith(MAGIC[: len(raw)]) or len(raw) < len(MAGIC):
-        raise StoreError(path, "is not a JourneyMapper workshop (it is not an SQLite database)")
+        raise StoreError(path, "is not a JourneyMapper workshop (it is some other kind of file)")
     if len(raw) < HEADER_SIZE:
         raise StoreError(path, "is truncated: it ends inside the database header")
     page_size = struct.unpack(">H", raw[16:18])[0]
@@ -63,7 +63,7 @@ def read_header(path: Path) -> Header:
     change_counter, page_count = struct.unpack(">II", raw[24:32])
     (valid_for,) = struct.unpack(">I", raw[92:96])
     if app_id != APPLICATION_ID:
-        raise StoreError(path, "is an SQLite database made by another program, "
+        raise StoreError(path, "is a database made by another program, "
                                "not a JourneyMapper workshop")
     if st.st_size % page_size:
         raise StoreError(path, "is truncated or damaged: its size is not a whole number of pages")

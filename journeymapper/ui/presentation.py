@@ -31,6 +31,7 @@ class Badge(QLabel):
         self.top = top
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # stage names as typed
         parent.installEventFilter(self)
         self.hide()
 

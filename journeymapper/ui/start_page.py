@@ -64,6 +64,7 @@ class TemplateCard(QPushButton):
         lay.setContentsMargins(18, 12, 18, 12)
         for text, name in ((title, "cardTitle"), (description, "cardText")):
             label = QLabel(text)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # a template's or sample's own title
             label.setObjectName(name)
             label.setWordWrap(True)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)

@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.presentation = Presentation(self)
         self.actions_ = WindowActions(self)
         self._notice = QLabel()
+        self._notice.setTextFormat(Qt.TextFormat.PlainText)  # it may name a file
         self.statusBar().addPermanentWidget(self._notice)
         self.view.selectionChangedIds.connect(self._selection_changed)
         self.painpoints.painPointSelected.connect(self._pain_point_picked)

@@ -118,6 +118,7 @@ class FindingsDock(LazyDock):
         top = QtWidgets.QHBoxLayout()
         self.summary = QtWidgets.QLabel("Analysing…")
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.show_dismissed = QtWidgets.QCheckBox("Show dismissed")
         self.show_dismissed.toggled.connect(lambda _on: self._fill(force=True))
         top.addWidget(self.summary, 1)

@@ -102,6 +102,7 @@ class ChartsDock(LazyDock):
         self.scroller.setWidget(self.image)
         self.status = QLabel()
         self.status.setStyleSheet("color: #868E96;")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # a folder's name, an error
         bar = QHBoxLayout()
         bar.addWidget(self.picker, 1)
         bar.addWidget(self.refresh_button)

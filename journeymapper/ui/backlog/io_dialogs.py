@@ -10,8 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
+from journeymapper.ui.dialogs.errors import warn
 from journeymapper.ui.session import Session
 
 SaveAsker = Callable[[QWidget | None, str, str, str], str | None]  # parent, title, path, filter
@@ -28,14 +29,6 @@ def ask_table_path(parent: QWidget | None) -> Path | None:
     """File > Import's first question: which table to read."""
     path, _ = QFileDialog.getOpenFileName(parent, "Import a touch-point table", "", TABLE_FILTER)
     return Path(path) if path else None
-
-
-def warn(parent: QWidget | None, title: str, message: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,
-                      parent)
-    box.setObjectName("errorDialog")
-    box.exec()
-    box.deleteLater()
 
 
 def import_table_into_new_workshop(parent: QWidget | None, source: Path,

@@ -6,6 +6,8 @@ Alt+E / Alt+O (or E / O off the text field) pick emotional / objective; Esc canc
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -74,7 +76,9 @@ class PainPointDialog(QDialog):
         self.text.textChanged.connect(lambda t: ok.setEnabled(bool(t.strip())))
         ok.setEnabled(False)
         form = QFormLayout(self)
-        form.addRow(QLabel(f"On <b>{card_title}</b>"))
+        on = QLabel(f"On <b>{html.escape(card_title)}</b>")  # the title as typed, not markup
+        on.setTextFormat(Qt.TextFormat.RichText)
+        form.addRow(on)
         form.addRow("Pain point", self.text)
         form.addRow("Severity", sev_row)
         form.addRow("Kind", kind_row)

@@ -112,6 +112,7 @@ class InspectorDock(QDockWidget):
         self.fields: dict[str, Field] = {}
         self._gesture = 0
         self._heading = QLabel()
+        self._heading.setTextFormat(Qt.TextFormat.PlainText)  # a card title is never markup
         self._heading.setStyleSheet("font-weight: 600; font-size: 13pt; padding: 4px 0;")
         self._heading.setWordWrap(True)
         self._body = QWidget()
