@@ -45,7 +45,46 @@ def _replace(e: E, **fields: Any) -> E:
 
 def _update(label: str, e: E, /, **fields: Any) -> Edit:
     new = _replace(e, **fields)
-    return Edit(label, (Op(e, new),) if new != e else ())
+    if new == e:
+        return Edit(label, ())
+    return Edit(update_label(e, new), (Op(e, new),))
+
+
+# The field an undo menu names each kind of entity by; the words for fields whose names do not
+# read well on their own.
+_NOUN = {"info": "workshop details", "touchpoint": "touch-point", "painpoint": "pain point"}
+_NAME_FIELD = {"touchpoint": "title", "stage": "name", "lane": "name", "flow": "label",
+               "painpoint": "text", "action": "title"}
+_FIELD_WORDS = {"score": "satisfaction score", "is_start": "journey start",
+                "is_end": "journey end", "owner_lane_id": "owner lane",
+                "owner_person": "owner", "job_to_be_done": "job to be done"}
+
+
+def _quoted(text: str, room: int = 40) -> str:
+    text = " ".join(text.split())
+    return f"“{text if len(text) <= room else text[:room - 1] + '…'}”"
+
+
+def update_label(before: Entity, after: Entity) -> str:
+    """How an undo list names ``before`` becoming ``after``: by the entity's own name and what
+    changed ('Rename touch-point “A” to “B”', 'Edit touch-point “A”: satisfaction score 7'),
+    not 'Edit touch-point' eleven times over."""
+    noun = _NOUN.get(before.KIND, before.KIND)
+    label = f"Edit {noun}"
+    changed = [f.name for f in dataclasses.fields(before)
+               if getattr(before, f.name) != getattr(after, f.name)]
+    key = _NAME_FIELD.get(before.KIND)
+    old, new = (str(getattr(before, key)), str(getattr(after, key))) if key else ("", "")
+    if key and changed == [key] and old.strip() and new.strip():
+        return f"Rename {noun} {_quoted(old)} to {_quoted(new)}"
+    name = new if new.strip() else old
+    who = f" {_quoted(name)}" if name.strip() else ""
+    words = [_FIELD_WORDS.get(c, c.replace("_", " ")) for c in changed]
+    if changed == ["score"]:
+        score = getattr(after, "score", None)
+        words = [f"satisfaction score {score if score is not None else 'cleared'}"]
+    what = ", ".join(words[:3]) + (" …" if len(words) > 3 else "")
+    return f"{label}{who}: {what}" if what else f"{label}{who}"
 
 
 def _reposition(items: Sequence[E], moving: E | None, index: int,

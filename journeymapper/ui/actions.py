@@ -22,6 +22,16 @@ if TYPE_CHECKING:
     from journeymapper.ui.window import MainWindow
 
 Keys = str | QKeySequence.StandardKey | list[QKeySequence] | None
+STEP_ROOM = 60  # characters of an undo step's name in the Edit menu
+
+
+def name_step(action: QAction, word: str, step: str) -> None:
+    """Undo/Redo in the Edit menu name the step, cut short (a card's whole title in it made the
+    window wider than the screen), with the whole name in the tooltip."""
+    full = f"{word} {step}" if step else word
+    short = full if len(full) <= STEP_ROOM else full[:STEP_ROOM - 1] + "…"
+    action.setText("&" + short.replace("&", "&&"))  # a title's "&" is not a mnemonic
+    action.setToolTip(full)
 
 
 class WindowActions:
@@ -62,7 +72,11 @@ class WindowActions:
         undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
         redo = stack.createRedoAction(w, "&Redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for name, a in (("undo", undo), ("redo", redo)):
+        for name, a, word, changed in (("undo", undo, "Undo", stack.undoTextChanged),
+                                       ("redo", redo, "Redo", stack.redoTextChanged)):
+            a.setIconText(word)  # the toolbar's button: one word, whatever the step
+            changed.connect(partial(name_step, a, word))  # after the stack's own naming
+            name_step(a, word, stack.undoText() if name == "undo" else stack.redoText())
             self.by_name[name] = a
             w.addAction(a)
             edit.addAction(a)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from journeymapper.model import Change, Document, Edit, EditError
+from journeymapper.model.edits import update_label
 
 
 class EditCommand(QUndoCommand):
@@ -45,6 +46,11 @@ class EditCommand(QUndoCommand):
         if mine != theirs:
             return False
         label = self.edit.label
+        first, last = self.edit.ops[0], other.edit.ops[-1]
+        if len(mine) == 1 and first.before is not None and last.after is not None:
+            # typing into a field: the step is named from the first value to the last
+            label = update_label(first.before, last.after)
+            self.setText(label)
         if self.merge_key and self.merge_key.startswith("new-card:"):
             # a new card and the title typed into it: the step is named by that title, not by
             # the placeholder the card was added with
