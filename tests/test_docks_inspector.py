@@ -170,3 +170,48 @@ def shown_text(rich: str):  # type: ignore[no-untyped-def]
     doc = QTextDocument()
     doc.setHtml(rich)
     return doc
+
+
+def test_the_wheel_over_a_field_not_clicked_into_scrolls_and_changes_nothing(window, qtbot) -> None:  # noqa: F811
+    """Scrolling the inspector to reach a field turned a card's score from 9 to 7 on the way."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    doc = window.session.doc
+    window.view.select_entities([("touchpoint", "tp-a")])
+    score = window.inspector.field("score").widget
+    assert isinstance(score, QSpinBox)
+    score.setFocus()
+    qtbot.keyClick(score, Qt.Key.Key_Up)  # a score to change
+    qtbot.keyClick(score, Qt.Key.Key_Up)
+    before = doc.touchpoint("tp-a").score
+    assert before is not None
+    window.view.setFocus()  # the pointer over the field, the focus elsewhere
+    area = window.inspector.findChild(QScrollArea)
+    assert area is not None
+    window.resize(1400, 500)  # a short inspector: it scrolls
+    for _ in range(3):
+        QApplication.processEvents()
+    bar = area.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum() // 2)
+
+    def wheel(widget, notches: int) -> None:  # type: ignore[no-untyped-def]
+        at = QPointF(widget.width() / 2, widget.height() / 2)
+        ev = QWheelEvent(at, QPointF(widget.mapToGlobal(at.toPoint())), QPoint(0, 0),
+                         QPoint(0, 120 * notches), Qt.MouseButton.NoButton,
+                         Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(widget, ev)
+
+    start = bar.value()
+    wheel(score, -2)  # two notches down, as if scrolling the panel
+    assert doc.touchpoint("tp-a").score == before and not score.hasFocus()
+    assert bar.value() > start  # the panel scrolled instead
+    channel = window.inspector.field("channel").widget
+    was = doc.touchpoint("tp-a").channel
+    wheel(channel, 1)
+    assert doc.touchpoint("tp-a").channel == was
+    score.setFocus()  # clicked into: the wheel steps the value, as a spin box does
+    wheel(score, 1)
+    assert doc.touchpoint("tp-a").score == before + 1

@@ -11,9 +11,11 @@ import datetime as dt
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QTextCursor
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -25,6 +27,34 @@ from PySide6.QtWidgets import (
 )
 
 
+class WheelScrollsPanel(QObject):
+    """The wheel over a number or a choice that the user has not clicked into scrolls the panel
+    it sits in, and changes nothing: scrolling the inspector to reach a field turned a card's
+    score from 9 to 7 on the way, saved at once."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget) \
+                or watched.hasFocus():
+            return False
+        area = watched.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            QCoreApplication.sendEvent(area.verticalScrollBar(), event)
+        return True
+
+
+_wheel_guard: WheelScrollsPanel | None = None
+
+
+def _guard_wheel(widget: QWidget) -> None:
+    global _wheel_guard
+    if _wheel_guard is None:
+        _wheel_guard = WheelScrollsPanel()
+    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel alone gives no focus
+    widget.installEventFilter(_wheel_guard)
+
+
 class Field(QObject):
     edited = Signal(object)
     finished = Signal()
@@ -32,6 +62,8 @@ class Field(QObject):
     def __init__(self, widget: QWidget) -> None:
         super().__init__(widget)
         self.widget = widget
+        if isinstance(widget, QAbstractSpinBox | QComboBox):
+            _guard_wheel(widget)
 
     def value(self) -> Any:  # the widget's value in model terms
         raise NotImplementedError
