@@ -474,3 +474,37 @@ def test_an_edit_from_elsewhere_cancels_a_drag_in_progress(qtbot: QtBot, view: M
     qtbot.mouseRelease(w, Qt.MouseButton.LeftButton, pos=a + QPoint(60, 90))
     assert doc.touchpoint("tp1").lane_id == doc.lanes[0].id
     assert_in_sync(view)
+
+
+def test_the_editor_is_white_paper_over_the_whole_card(qtbot: QtBot, view: MapView) -> None:
+    """The in-place editor drew its frame with the brush the item painted before it left behind
+    (a dark slate box, dark text on it), only over the text it held: a shorter name let the old
+    title show through below."""
+    doc = view.session.doc
+    view.session.do(edits.update_touchpoint(doc, "tp1", title="Calls reception about the letter "
+                                            "that never came, twice"))  # three lines
+    click(qtbot, view, card_center(view, "tp1"))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    assert view.editor is not None
+    qtbot.keyClicks(view.viewport(), "Hi")
+    card = view.mapFromScene(view.map_scene.layout.cards["tp1"]).boundingRect()
+    img = view.viewport().grab().toImage()
+    # the card's lower half, below the one line typed: the editor's paper, nothing else
+    ys = range(card.center().y(), card.bottom() - 4, 2)
+    xs = range(card.left() + 8, card.right() - 8, 3)
+    off = [(x, y) for y in ys for x in xs if img.pixelColor(x, y).lightness() < 235]
+    assert not off, off[:5]
+    qtbot.keyClick(view.viewport(), Qt.Key.Key_Escape)
+
+
+def test_a_read_only_map_opens_no_editor_and_says_why(qtbot: QtBot, view: MapView) -> None:
+    said: list[str] = []
+    view.session.error.connect(said.append)
+    view.session.doc.read_only = True
+    path = view.map_scene.flows["fl0"]._path
+    dclick(qtbot, view, path.pointAtPercent(0.5))  # a flow's label
+    assert view.editor is None
+    click(qtbot, view, card_center(view, "tp0"))
+    qtbot.keyClick(view, Qt.Key.Key_F2)  # a card's title
+    assert view.editor is None
+    assert said and all("read-only" in s for s in said)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
@@ -28,6 +29,8 @@ STEP_ROOM = 60  # characters of an undo step's name in the Edit menu
 def name_step(action: QAction, word: str, step: str) -> None:
     """Undo/Redo in the Edit menu name the step, cut short (a card's whole title in it made the
     window wider than the screen), with the whole name in the tooltip."""
+    if not shiboken6.isValid(action):  # the window is gone; its stack lets go of its steps
+        return
     full = f"{word} {step}" if step else word
     short = full if len(full) <= STEP_ROOM else full[:STEP_ROOM - 1] + "…"
     action.setText("&" + short.replace("&", "&&"))  # a title's "&" is not a mnemonic

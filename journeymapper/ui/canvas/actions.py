@@ -70,6 +70,9 @@ def add_card_in_selected_cell(view: MapView) -> str | None:
 
 
 def edit_text(view: MapView, item: QGraphicsItem) -> None:
+    if view.session.doc.read_only:  # say so now, not after the typing, on Enter
+        view.session.error.emit("This workshop is open read-only: its text cannot be edited")
+        return
     if isinstance(item, CardItem | HeaderItem | FlowItem):
         _start_editor(view, item)
 

@@ -71,10 +71,20 @@ class InlineEditor(QGraphicsTextItem):
         if event.reason() != Qt.FocusReason.PopupFocusReason:
             self.commit()
 
+    def _cover(self) -> QRectF:
+        """The editor's paper: the text it holds and all of the card's or header's text area it
+        lies over (a shorter text left the old title showing through below it)."""
+        over = self._rect.translated(-self.pos()).adjusted(1, 1, -1, -1)
+        return super().boundingRect().adjusted(-3, -3, 3, 3).united(over)
+
+    def boundingRect(self) -> QRectF:
+        return self._cover().adjusted(-1, -1, 1, 1)
+
     def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        r = self.boundingRect().adjusted(-3, -3, 3, 3)
+        r = self._cover()
         p.fillRect(r, QColor("#FFFFFF"))
         p.setPen(QColor(self.theme.selection))
+        p.setBrush(Qt.BrushStyle.NoBrush)  # not the brush the item painted before left behind
         p.drawRect(r)
         super().paint(p, option, widget)  # type: ignore[arg-type]
