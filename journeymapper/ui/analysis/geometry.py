@@ -270,7 +270,7 @@ class SceneryCache:
             r = cards[tp]
             text = symbol if n == 1 else f"{symbol}{n}"
             self._keep("a", (tp, kind), _Piece(None, key, (tp,), tags=[Tag(
-                QPointF(r.left() - 2, r.center().y() + (i - (of - 1) / 2) * BADGE_STEP), text,
+                QPointF(r.left() - 5, r.center().y() + (i - (of - 1) / 2) * BADGE_STEP), text,
                 color, f"{n} {label}{'s' if n > 1 else ''} arrive here", shape, rank=2)]))
         badges = list(map(table.__getitem__, arrivals))
         tables["a"] = dict(zip(arrivals, badges, strict=True))
