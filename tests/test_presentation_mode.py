@@ -70,6 +70,8 @@ def test_timer_starts_pauses_and_adjusts(window, qtbot) -> None:  # noqa: F811
     assert not timer.running
     paused_at = timer.remaining
     assert timer.text_shown().endswith("paused")
+    shown = timer.grab()  # "paused" in small type, not the markup that makes it small
+    assert timer.textFormat() == Qt.TextFormat.RichText and shown.width() < 600
     qtbot.keyClick(window.view, Qt.Key.Key_Plus)
     assert timer.remaining == paused_at + 60
     qtbot.keyClick(window.view, Qt.Key.Key_Minus)
@@ -94,3 +96,20 @@ def test_timer_starts_pauses_and_adjusts(window, qtbot) -> None:  # noqa: F811
 def test_timer_keys_do_nothing_outside_presentation(window, qtbot) -> None:  # noqa: F811
     qtbot.keyClick(window.view, Qt.Key.Key_T)
     assert not window.presentation.timer.isVisible()
+
+
+def test_the_stage_caption_keeps_off_the_lane_names(window, qtbot) -> None:  # noqa: F811
+    """While a stage is in focus the lane names stay at the map's left; the caption, bottom
+    left, covered the last one."""
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_F5)
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    for _ in range(3):  # the full-screen layout settles
+        QApplication.processEvents()
+    caption, vp = window.presentation.caption, window.view.viewport()
+    assert caption.isVisible() and caption.text().startswith("1 / ")
+    lanes = window.view.map_scene.theme.lane_header_w * window.view.transform().m11()
+    assert caption.geometry().left() > lanes + 100  # clear of the lane names' column
+    assert vp.rect().contains(caption.geometry())
+    assert vp.width() - caption.geometry().right() < 60  # bottom right
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)

@@ -26,9 +26,10 @@ STRIP_PAD = 10  # above and below the timer, in the strip it gets under the map
 class Badge(QLabel):
     """Large text over a corner of the map, readable from the back of the room."""
 
-    def __init__(self, parent: QWidget, top: bool) -> None:
+    def __init__(self, parent: QWidget, top: bool, right: bool = False) -> None:
         super().__init__(parent)
         self.top = top
+        self.right = right or top
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setTextFormat(Qt.TextFormat.PlainText)  # stage names as typed
@@ -47,7 +48,7 @@ class Badge(QLabel):
         parent = self.parentWidget()
         if parent is not None:
             y = 24 if self.top else parent.height() - self.height() - 24
-            self.move(parent.width() - self.width() - 32 if self.top else 32, y)
+            self.move(parent.width() - self.width() - 32 if self.right else 32, y)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
@@ -63,6 +64,7 @@ class TimerLabel(Badge):
     def __init__(self, parent: QAbstractScrollArea, room_changed: Callable[[], None]) -> None:
         super().__init__(parent, top=False)
         self.setObjectName("exerciseTimer")
+        self.setTextFormat(Qt.TextFormat.RichText)  # "paused" in smaller type
         self.view = parent
         self.room_changed = room_changed  # the map lost or got back the strip: fit it again
         self._own_palette: QPalette | None = None  # the view's, while the strip has the map's
@@ -157,7 +159,9 @@ class Presentation(QObject):
         self.active = False
         self.stage_index = -1  # -1: the whole map
         self.timer = TimerLabel(window.view, self._refit)
-        self.caption = Badge(window.view.viewport(), top=False)  # the focused stage's name
+        # the focused stage's name, bottom right: the lane names stay on the left while a stage
+        # is in focus, and the caption covered the last one
+        self.caption = Badge(window.view.viewport(), top=False, right=True)
         self.caption.setObjectName("stageCaption")
         self._saved: tuple[QRect, QByteArray, Qt.WindowState, bool, bool] | None = None
         # the view's scale, scroll position, frame, and whether it was fitted (fit mode)
