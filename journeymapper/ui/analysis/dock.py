@@ -149,9 +149,11 @@ class FindingsDock(LazyDock):
         row.addWidget(self.dismiss_btn)
         row.addWidget(self.backlog_btn)
         lay.addLayout(row)
-        self.betweenness_btn = QtWidgets.QPushButton("Compute bottlenecks (betweenness)")
-        self.betweenness_btn.setToolTip("Find the cards most journeys pass through "
-                                        "(slow on very big maps)")
+        self.betweenness_btn = QtWidgets.QPushButton("Find bottleneck cards")
+        self.betweenness_btn.setToolTip(
+            "Find the cards most of the journey's paths pass through (betweenness centrality).\n"
+            "Not run on every edit: on a very big map it takes a while. The command line's\n"
+            "'journeymapper analyze' always includes them, so its count of findings can be higher.")
         self.betweenness_btn.clicked.connect(self.compute_betweenness)
         lay.addWidget(self.betweenness_btn)
         self.setWidget(body)
@@ -398,7 +400,7 @@ class FindingsDock(LazyDock):
             found = self.controller.compute_betweenness()
         finally:
             QtWidgets.QApplication.restoreOverrideCursor()
-        self.betweenness_btn.setText(f"Bottlenecks computed ({len(found)}): compute again")
+        self.betweenness_btn.setText(f"Bottleneck cards found: {len(found)} (find again)")
 
 
 def _esc(s: str) -> str:
