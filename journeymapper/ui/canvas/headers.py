@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.model import BLUEPRINT_LINES, Lane, Layer, Stage
@@ -90,7 +90,7 @@ class HeaderItem(QGraphicsItem):
             fm = QFontMetricsF(font)
         small = t.font(t.small_pt)
         sfm = QFontMetricsF(small)
-        lines = wrap_lines(self.title, fm, inner.width(), 3 if lane else 2)
+        font, fm, lines = fit_lines(self.title, t, font, inner, 3 if lane else 2)
         sub = self.subtitle if grow < 1.15 else ""
         if not lane and sub:  # a stage description gets one line if the title leaves room
             sub = sfm.elidedText(sub, Qt.TextElideMode.ElideRight, inner.width())
@@ -110,6 +110,26 @@ class HeaderItem(QGraphicsItem):
                 c.setAlpha(200)
             p.setPen(c)
             p.drawText(QRectF(inner.left(), y + 2, inner.width(), sfm.lineSpacing()), align, sub)
+
+
+def fit_lines(title: str, t: Theme, font: QFont, inner: QRectF,
+              max_lines: int) -> tuple[QFont, QFontMetricsF, list[str]]:
+    """``title`` wrapped to ``inner``'s width in ``font``, made smaller (not below the theme's
+    small type) until its lines fit ``inner``'s height: a header grown when zoomed out, or the
+    projector's large type, wrapped "Install & set up" to two lines taller than the header, and
+    its second line was cut off. At the smallest size, the lines that fit, the last elided."""
+    fm = QFontMetricsF(font)
+    lines = wrap_lines(title, fm, inner.width(), max_lines)
+    floor = min(t.small_pt, font.pointSizeF())
+    while len(lines) * fm.lineSpacing() > inner.height() and font.pointSizeF() > floor:
+        over = inner.height() / (len(lines) * fm.lineSpacing())
+        font = t.font(max(floor, font.pointSizeF() * min(0.95, max(0.8, over))), bold=True)
+        fm = QFontMetricsF(font)
+        lines = wrap_lines(title, fm, inner.width(), max_lines)
+    room = max(1, int(inner.height() // fm.lineSpacing()))
+    if len(lines) > room:
+        lines = wrap_lines(title, fm, inner.width(), room)
+    return font, fm, lines
 
 
 class GridItem(QGraphicsItem):
