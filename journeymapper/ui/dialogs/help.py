@@ -12,9 +12,10 @@ KEYS = (
              ("Edit > Connect cards", "join the two selected cards"),
              ("Delete", "delete the selection"), ("Ctrl+C / Ctrl+V / Ctrl+D",
                                                   "copy, paste, duplicate"))),
-    ("Room", (("P", "pain point on the selected card: type it, Ctrl+1-5 severity (1-5 off "
-                    "the text), Enter adds"),
+    ("Room", (("P", "add a pain point to the selected card: type it, set its severity with "
+                    "Ctrl+1 … Ctrl+5, Enter adds it"),
               ("V", "vote: the picked or most-voted pain point of the card"),
+              ("Inspector: Satisfaction", "score the selected card, 1 to 10"),
               ("O", "analysis overlay on/off"), ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo"))),
     ("Presentation (F5)", (("Left / Right", "previous / next stage"), ("Home", "whole map"),
                            ("T", "start / pause the exercise timer"),
@@ -24,12 +25,17 @@ KEYS = (
 
 
 def keys_html() -> str:
-    parts = []
-    for title, rows in KEYS:
-        cells = "".join(f"<tr><td style='padding-right:14px'><b>{k}</b></td><td>{v}</td></tr>"
-                        for k, v in rows)
-        parts.append(f"<h3>{title}</h3><table>{cells}</table>")
-    return "".join(parts)
+    """One table for every section, so the keys and what they do line up down the page, in
+    type a size up from the dialog's (read from a step back from the screen)."""
+    rows = []
+    for title, keys in KEYS:
+        rows.append(f"<tr><td colspan='2' style='padding-top:12px; font-size:x-large;"
+                    f" font-weight:600'>{title}</td></tr>")
+        rows += [f"<tr><td style='padding-right:18px'><b>{k}</b></td><td>{v}</td></tr>"
+                 for k, v in keys]
+    return ("<div style='font-size:large'><table cellspacing='3' width='620'>"
+            "<colgroup><col width='40%'><col width='60%'></colgroup>"
+            f"{''.join(rows)}</table></div>")
 
 
 def show_keys(parent: QWidget | None) -> None:
