@@ -42,14 +42,23 @@ def apply_theme(app: QApplication, theme: str) -> None:
     if theme == "dark":
         palette = _dark_palette()
     elif theme == "projector":
-        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
-                     QPalette.ColorRole.ButtonText):
-            palette.setColor(role, QColor("#000000"))
-        palette.setColor(QPalette.ColorRole.Base, QColor("#FFFFFF"))
-        palette.setColor(QPalette.ColorRole.Highlight, QColor("#0044CC"))
+        palette = _projector_palette(palette)
     font.setPointSizeF(base_pt * (1.3 if theme == "projector" else 1.0))
     app.setFont(font)
     app.setPalette(palette)
+
+
+def type_scale(app: QApplication | None = None) -> float:
+    """How much larger than the desktop's own the theme makes the type (1.3 for projector, 1 for
+    the others, or before any theme is applied): for widgets that size their own text."""
+    if app is None:
+        inst = QApplication.instance()
+        app = inst if isinstance(inst, QApplication) else None
+    if app is None:
+        return 1.0
+    base = app.property("jm_base_pt")
+    now = app.font().pointSizeF()
+    return now / base if isinstance(base, float) and base > 0 and now > 0 else 1.0
 
 
 def _dark_palette() -> QPalette:
@@ -65,7 +74,38 @@ def _dark_palette() -> QPalette:
     }
     for role, value in colours.items():
         p.setColor(role, QColor(value))
+    _set_disabled(p, text="#7F858A", base="#2B2F33", highlight="#4A4F55",
+                  highlighted_text="#A9AEB3")
+    return p
+
+
+def _projector_palette(light: QPalette) -> QPalette:
+    """The light palette with black-on-white text. The colours are set for the active and the
+    inactive groups only: set for every group, black text made disabled Undo, Cut or a read-only
+    field look as live as the rest."""
+    p = QPalette(light)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                     QPalette.ColorRole.ButtonText):
+            p.setColor(group, role, QColor("#000000"))
+        p.setColor(group, QPalette.ColorRole.Base, QColor("#FFFFFF"))
+        p.setColor(group, QPalette.ColorRole.Highlight, QColor("#0044CC"))
+        p.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#FFFFFF"))
+    # darker than the light theme's grey (#BEBEBE), which a projector washes out; still far
+    # from the black of live text
+    _set_disabled(p, text="#808080", base=light.color(QPalette.ColorGroup.Disabled,
+                                                      QPalette.ColorRole.Window).name(),
+                  highlight="#9A9A9A", highlighted_text="#F2F2F2")
+    return p
+
+
+def _set_disabled(p: QPalette, text: str, base: str, highlight: str,
+                  highlighted_text: str) -> None:
+    """The Disabled group: greyed text, a field's base like the window, a grey selection."""
+    d = QPalette.ColorGroup.Disabled
     for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText,
                  QPalette.ColorRole.WindowText):
-        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7F858A"))
-    return p
+        p.setColor(d, role, QColor(text))
+    p.setColor(d, QPalette.ColorRole.Base, QColor(base))
+    p.setColor(d, QPalette.ColorRole.Highlight, QColor(highlight))
+    p.setColor(d, QPalette.ColorRole.HighlightedText, QColor(highlighted_text))

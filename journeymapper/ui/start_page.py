@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, Signal, SignalInstance
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal, SignalInstance
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -19,21 +20,56 @@ from PySide6.QtWidgets import (
 
 from journeymapper.model.templates import TEMPLATES
 from journeymapper.samples import samples_dir
+from journeymapper.ui.prefs import type_scale
 from journeymapper.ui.settings import recent_label
 
+# The page's look, in the theme's colours and at its type size (the projector theme's larger
+# type included): sizes are the light theme's, times ``prefs.type_scale``.
 STYLE = """
-QWidget#startPage { background: #f4f6f9; }
-QPushButton#templateCard { text-align: left; border: 1px solid #c9d2de; border-radius: 10px;
-    background: #ffffff; }
-QPushButton#templateCard:hover, QPushButton#templateCard:focus { border: 2px solid #2f6fdb;
-    background: #f3f7ff; }
-QLabel#cardTitle { font-size: 13pt; font-weight: 600; color: #1f2a37; }
-QLabel#cardText { font-size: 10.5pt; color: #4a5563; }
-QLabel#heading { font-size: 13pt; font-weight: 600; color: #1f2a37; margin-top: 12px; }
-QListWidget { font-size: 11pt; border: 1px solid #c9d2de; border-radius: 8px; background: white; }
+QWidget#startPage { background: %(window)s; }
+QPushButton#templateCard { text-align: left; border: 1px solid %(border)s; border-radius: 10px;
+    background: %(base)s; }
+QPushButton#templateCard:hover, QPushButton#templateCard:focus { border: 2px solid %(accent)s;
+    background: %(hover)s; }
+QLabel#cardTitle { font-size: %(pt13)spt; font-weight: 600; color: %(text)s; }
+QLabel#cardText { font-size: %(pt10_5)spt; color: %(muted)s; }
+QLabel#heading { font-size: %(pt13)spt; font-weight: 600; color: %(window_text)s;
+    margin-top: 12px; }
+QLabel#pageTitle { font-size: %(pt26)spt; font-weight: 700; color: %(brand)s; }
+QLabel#pageSubtitle { font-size: %(pt12)spt; color: %(window_muted)s; }
+QListWidget { font-size: %(pt11)spt; border: 1px solid %(border)s; border-radius: 8px;
+    background: %(base)s; color: %(text)s; }
+QListWidget:disabled { color: %(disabled_text)s; }
 QListWidget::item { padding: 8px 6px; }
-QPushButton#openButton { font-size: 11pt; padding: 8px 18px; }
+QPushButton#openButton { font-size: %(pt11)spt; padding: 8px 18px; }
 """
+
+
+def _mix(a: QColor, b: QColor, t: float) -> str:
+    """``a`` moved ``t`` of the way to ``b``, as #rrggbb."""
+    return QColor(round(a.red() + (b.red() - a.red()) * t),
+                  round(a.green() + (b.green() - a.green()) * t),
+                  round(a.blue() + (b.blue() - a.blue()) * t)).name()
+
+
+def style_sheet(palette: QPalette, scale: float = 1.0) -> str:
+    """The start page's style sheet for ``palette`` with type ``scale`` times the light theme's."""
+    role = QPalette.ColorRole
+    base, text = palette.color(role.Base), palette.color(role.Text)
+    window, window_text = palette.color(role.Window), palette.color(role.WindowText)
+    accent = palette.color(role.Highlight)
+    dark = window.lightness() < 128
+    values = {
+        "window": _mix(window, base, 0.4), "base": base.name(), "text": text.name(),
+        "window_text": window_text.name(), "muted": _mix(text, base, 0.3),
+        "window_muted": _mix(window_text, window, 0.3), "border": _mix(base, text, 0.22),
+        "accent": accent.name(), "hover": _mix(base, accent, 0.07),
+        "brand": "#AECBFA" if dark else "#1F3A5F",
+        "disabled_text": palette.color(QPalette.ColorGroup.Disabled, role.Text).name(),
+    }
+    for pt in (10.5, 11, 12, 13, 26):
+        values[f"pt{pt:g}".replace(".", "_")] = f"{pt * scale:.3g}"
+    return STYLE % values
 
 
 def jmw_paths(mime: QMimeData) -> list[Path]:
@@ -83,13 +119,14 @@ class StartPage(QWidget):
         self.setWindowTitle("JourneyMapper")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setStyleSheet(STYLE)
+        self._restyle()
         self.setAcceptDrops(True)  # drop .jmw files here to open them
-        title = QLabel("<span style='font-size:26pt; font-weight:700; color:#1f3a5f'>"
-                       "JourneyMapper</span><br><span style='font-size:12pt; color:#4a5563'>"
-                       "Map a customer journey live with the room: stages, departments, "
-                       "touch-points, pain points and votes.</span>")
-        title.setWordWrap(True)
+        title = QLabel("JourneyMapper")
+        title.setObjectName("pageTitle")
+        subtitle = QLabel("Map a customer journey live with the room: stages, departments, "
+                          "touch-points, pain points and votes.")
+        subtitle.setObjectName("pageSubtitle")
+        subtitle.setWordWrap(True)
         grid = QGridLayout()
         grid.setSpacing(12)
         self.template_buttons: dict[str, QPushButton] = {}
@@ -131,6 +168,7 @@ class StartPage(QWidget):
         lay = QVBoxLayout(body)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(title)
+        lay.addWidget(subtitle)
         lay.addWidget(self._heading("New workshop from a template"))
         lay.addLayout(grid)
         row = QHBoxLayout()
@@ -144,6 +182,15 @@ class StartPage(QWidget):
         outer.addWidget(body, 20)
         outer.addStretch(1)
         self.resize(1000, 720)
+
+    def _restyle(self) -> None:
+        self.setStyleSheet(style_sheet(QApplication.palette(), type_scale()))
+
+    def event(self, e: QEvent) -> bool:
+        # a theme chosen while the page is open: its colours and type (a style sheet holds both)
+        if e.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.ApplicationFontChange):
+            self._restyle()
+        return super().event(e)
 
     def _show_keys(self) -> None:
         from journeymapper.ui.dialogs.help import show_keys
