@@ -79,7 +79,8 @@ class PreferencesDialog(QDialog):
 
         analysis = QGroupBox("Analysis defaults for every workshop")
         aform = QFormLayout(analysis)
-        note = QLabel("A workshop's own settings still win over these.")
+        # (no part of the window sets a workshop's own values: they come with its file)
+        note = QLabel("Every workshop uses these, except where its file brings a value of its own.")
         note.setWordWrap(True)
         aform.addRow(note)
         for key in prefs.THRESHOLD_KEYS:
