@@ -43,3 +43,4 @@ def test_p_on_a_clicked_card(window, qtbot) -> None:  # noqa: F811
     qtbot.keyClick(dlg, Qt.Key.Key_Return)
     pps = window.session.doc.pain_points_of("tp-c")
     assert [(p.text, p.severity) for p in pps] == [("Report arrived late", 2)]
+    assert window.session.doc.touchpoint("tp-c").score is None  # the 2 was the dialog's

@@ -71,3 +71,33 @@ def test_update_labels_from_the_model() -> None:
         "Edit workshop details: facilitator"
     assert edits.update_touchpoint(doc, "tp", is_start=True).label == \
         "Edit touch-point “Calls”: journey start"
+
+
+def test_digit_keys_score_the_selected_cards(window, qtbot) -> None:  # noqa: F811
+    """The room is asked "how was it, 1 to 10?": 1 … 9 and 0 (10) on the map score the selected
+    cards, one undo step; Backspace clears the score. Digits typed into a title stay text."""
+    doc, view, stack = window.session.doc, window.view, window.session.undo_stack
+    view.select_entities([("touchpoint", "tp-a")])
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_7)
+    assert doc.touchpoint("tp-a").score == 7
+    assert stack.undoText() == "Edit touch-point “Calls reception”: satisfaction score 7"
+    assert "satisfaction score 7" in window.statusBar().currentMessage()
+    view.select_entities([("touchpoint", "tp-a"), ("touchpoint", "tp-b")])
+    qtbot.keyClick(view, Qt.Key.Key_0)
+    assert doc.touchpoint("tp-a").score == doc.touchpoint("tp-b").score == 10
+    assert stack.undoText() == "Score 2 cards: 10 out of 10"
+    qtbot.keyClick(view, Qt.Key.Key_Backspace)
+    assert doc.touchpoint("tp-a").score is None and doc.touchpoint("tp-b").score is None
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    assert doc.touchpoint("tp-b").score == 10
+    view.select_entities([("touchpoint", "tp-b")])
+    qtbot.keyClick(view, Qt.Key.Key_F2)  # renaming: the digits are the title's
+    assert view.editor is not None
+    qtbot.keyClicks(view.viewport(), "Room 101")
+    qtbot.keyClick(view.viewport(), Qt.Key.Key_Return)
+    assert doc.touchpoint("tp-b").title == "Room 101" and doc.touchpoint("tp-b").score == 10
+    view.select_entities([])
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_5)  # nothing selected: a hint, no edit
+    assert "Select a card" in window.statusBar().currentMessage()

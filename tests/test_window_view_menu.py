@@ -57,7 +57,7 @@ def test_f1_shows_the_keys(window, qtbot) -> None:  # noqa: F811
     assert box is not None and box.isVisible() and "Presentation" in box.text()
     # one table, so the keys and what they do line up from section to section; and how to
     # score a card, which it did not say
-    assert box.text().count("<table") == 1 and "Satisfaction" in box.text()
+    assert box.text().count("<table") == 1 and "score the selected cards" in box.text()
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Close), Qt.MouseButton.LeftButton)
     flush_deletes()
     assert window.findChild(QMessageBox, "keysHelp") is None

@@ -105,6 +105,13 @@ class WindowActions:
         edit.addAction(self._act("connect", "Co&nnect cards (draw a flow)", v.start_connect_mode))
         edit.addAction(self._act("pain_point", "Add &pain point…", w.add_pain_point, "P"))
         edit.addAction(self._act("vote", "&Vote on pain point", w.vote, "V"))
+        score = edit.addMenu("&Score the selected cards")  # the room's "how was it, 1 to 10?"
+        for n in range(1, 11):
+            score.addAction(self._act(f"score_{n}", f"{n} out of 10", partial(w.score_cards, n),
+                                      str(n % 10), on_map=True))
+        score.addSeparator()
+        score.addAction(self._act("score_none", "No score", partial(w.score_cards, None),
+                                  "Backspace", on_map=True))
         edit.addSeparator()
         edit.addAction(self._act("add_stage", "Add &stage", w.add_stage))
         edit.addAction(self._act("add_lane", "Add &lane", w.add_lane))

@@ -15,7 +15,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QLineEdit, QMainWindow, QToolBar
 
-from journeymapper.model import INFO_ID, Change, Document, PainPoint, edits
+from journeymapper.model import INFO_ID, Change, Document, PainPoint, combine, edits
 from journeymapper.ui import settings
 from journeymapper.ui.actions import WindowActions
 from journeymapper.ui.analysis.dock import FindingsDock
@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 Ref = tuple[str, str]
 # The actions that change the workshop (off while it is open read-only).
 EDITING_ACTIONS = ("cut", "paste", "duplicate", "delete", "rename", "add_card", "connect",
-                   "pain_point", "vote", "add_stage", "add_lane")
+                   "pain_point", "vote", "add_stage", "add_lane",
+                   *(f"score_{n}" for n in range(1, 11)), "score_none")
 
 
 def top_pain_point(pps: list[PainPoint]) -> PainPoint | None:
@@ -258,6 +259,23 @@ class MainWindow(QMainWindow):
             self.add_pain_point()
             return
         self.session.do(edits.vote(self.session.doc, target.id))
+
+    def score_cards(self, score: int | None) -> None:
+        """1 … 9 and 0 (10) on the map: the selected cards' satisfaction score, one undo step;
+        Backspace clears it."""
+        doc = self.session.doc
+        cards = [i for k, i in self.selected() if k == "touchpoint" and i in doc.touchpoints]
+        if not cards:
+            self.statusBar().showMessage("Select a card, then press 1 … 9, or 0 for 10.", 6000)
+            return
+        steps = [edits.update_touchpoint(doc, t, score=score) for t in cards]
+        if len(cards) == 1:
+            edit = steps[0]
+        else:
+            said = f"{score} out of 10" if score is not None else "no score"
+            edit = combine(f"Score {len(cards)} cards: {said}", *steps)
+        if edit.ops and self.session.do(edit):
+            self.statusBar().showMessage(edit.label, 4000)
 
     def delete_selection(self) -> None:
         """Delete what is selected on the map as one undo step (cards take their flows along)."""

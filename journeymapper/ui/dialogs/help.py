@@ -15,7 +15,7 @@ KEYS = (
     ("Room", (("P", "add a pain point to the selected card: type it, set its severity with "
                     "Ctrl+1 … Ctrl+5, Enter adds it"),
               ("V", "vote: the picked or most-voted pain point of the card"),
-              ("Inspector: Satisfaction", "score the selected card, 1 to 10"),
+              ("1 … 9, 0", "score the selected cards 1 to 10 (0 is 10; Backspace clears)"),
               ("O", "analysis overlay on/off"), ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo"))),
     ("Presentation (F5)", (("Left / Right", "previous / next stage"), ("Home", "whole map"),
                            ("T", "start / pause the exercise timer"),

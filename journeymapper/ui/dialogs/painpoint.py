@@ -124,6 +124,17 @@ class PainPointDialog(QDialog):
             return self._chord(event)
         return False
 
+    def event(self, e: QEvent) -> bool:
+        # the dialog's own keys (1-5 severity, E / O kind) before any of the window's: the map
+        # scores its selected card with 1 … 0 and votes with V
+        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent) \
+                and not e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier \
+                and (Qt.Key.Key_0 <= e.key() <= Qt.Key.Key_9
+                     or e.key() in (Qt.Key.Key_E, Qt.Key.Key_O)):
+            e.accept()
+            return True
+        return super().event(e)
+
     def keyPressEvent(self, e: QKeyEvent) -> None:
         key = e.key()
         typing = self.text.hasFocus() or bool(e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
