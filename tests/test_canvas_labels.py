@@ -145,3 +145,17 @@ def test_a_line_name_slid_onto_a_label_sends_the_label_elsewhere(qtbot: QtBot,
     sc.overlay_layer.setVisible(False)  # hidden overlay: the name goes home
     sc.keep_line_tags_clear()
     assert any(box == name for box, _t in sc.grid.tag_boxes())
+
+
+def test_a_line_name_pushed_off_the_map_stays_home(qtbot: QtBot, sample_copy) -> None:  # type: ignore[no-untyped-def]
+    """Overlay tags up to the map's right end would push a name off it: it stays where it was
+    (the names are the same whatever the overlay shows; the names' new places were matched
+    one to one with the old, and a name that went missing raised)."""
+    with WorkshopFile.open(Path(sample_copy("surgeon-practice")), read_only=True) as wf:
+        sc = _scene(wf.document)
+    home = [QRectF(box) for box, _t in sc.grid.tag_boxes()]
+    name = home[0]
+    wall = QRectF(name.left(), name.top(), sc.layout.width - name.left(), name.height())
+    sc.overlay_layer.setVisible(True)
+    sc.keep_line_tags_clear([wall])
+    assert [box for box, _t in sc.grid.tag_boxes()] == home

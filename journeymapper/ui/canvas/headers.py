@@ -260,12 +260,13 @@ class GridItem(QGraphicsItem):
             text = label.upper()
             w, h = fm.horizontalAdvance(text) + 14, fm.height() + 4
             for i, s in enumerate(lay.stage_ids):
-                if i % 4:
+                home = QRectF(lay.stage_x[s][0] + 8, y - h / 2 + k * (h + 2), w, h)
+                if i % 4 or home.right() > lay.width - 4:
                     continue
-                box = self._clear_of_keepout(
-                    QRectF(lay.stage_x[s][0] + 8, y - h / 2 + k * (h + 2), w, h))
-                if box.right() <= lay.width - 4:
-                    out.append((box, text))
+                box = self._clear_of_keepout(QRectF(home))
+                # pushed off the map's end, a name stays home (under the tag) rather than go:
+                # the same names whatever the overlay shows
+                out.append((box if box.right() <= lay.width - 4 else home, text))
         return out
 
     def paint_tags(self, p: QPainter) -> None:
