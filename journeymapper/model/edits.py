@@ -43,10 +43,10 @@ def _replace(e: E, **fields: Any) -> E:
     return new
 
 
-def _update(label: str, e: E, /, **fields: Any) -> Edit:
+def _update(e: E, /, **fields: Any) -> Edit:
     new = _replace(e, **fields)
-    if new == e:
-        return Edit(label, ())
+    if new == e:  # nothing to do: an empty step, named by its kind alone
+        return Edit(f"Edit {_NOUN.get(e.KIND, e.KIND)}", ())
     return Edit(update_label(e, new), (Op(e, new),))
 
 
@@ -110,7 +110,7 @@ def _with(e: E, attr: str, value: float) -> E:
 
 # -- workshop -------------------------------------------------------------------------------------
 def update_info(doc: Document, **fields: Any) -> Edit:
-    return _update("Edit workshop details", doc.info, **fields)
+    return _update(doc.info, **fields)
 
 
 def set_setting(doc: Document, key: str, value: str) -> Edit:
@@ -151,11 +151,11 @@ def add_lane(doc: Document, name: str, layer: Layer | None = Layer.FRONTSTAGE,
 
 
 def update_stage(doc: Document, stage_id: str, **fields: Any) -> Edit:
-    return _update("Edit stage", doc.stage(stage_id), **fields)
+    return _update(doc.stage(stage_id), **fields)
 
 
 def update_lane(doc: Document, lane_id: str, **fields: Any) -> Edit:
-    return _update("Edit lane", doc.lane(lane_id), **fields)
+    return _update(doc.lane(lane_id), **fields)
 
 
 def rename_stage(doc: Document, stage_id: str, name: str) -> Edit:
@@ -217,7 +217,7 @@ def add_touchpoint(doc: Document, stage_id: str, lane_id: str, title: str,
 def update_touchpoint(doc: Document, tp_id: str, **fields: Any) -> Edit:
     if "stage_id" in fields or "lane_id" in fields:
         raise EditError("use move_touchpoint to move a card to another cell")
-    return _update("Edit touch-point", doc.touchpoint(tp_id), **fields)
+    return _update(doc.touchpoint(tp_id), **fields)
 
 
 def move_touchpoint(doc: Document, tp_id: str, stage_id: str, lane_id: str,
@@ -295,7 +295,7 @@ def add_flow(doc: Document, source_id: str, target_id: str, label: str = "",
 
 
 def update_flow(doc: Document, flow_id: str, **fields: Any) -> Edit:
-    return _update("Edit flow", doc.flow(flow_id), **fields)
+    return _update(doc.flow(flow_id), **fields)
 
 
 def remove_flows(doc: Document, flow_ids: Iterable[str]) -> Edit:
@@ -317,7 +317,7 @@ def add_pain_point(doc: Document, tp_id: str, text: str, severity: int = 3,
 def update_pain_point(doc: Document, pp_id: str, **fields: Any) -> Edit:
     if "touchpoint_id" in fields:
         doc.touchpoint(fields["touchpoint_id"])
-    return _update("Edit pain point", doc.pain_point(pp_id), **fields)
+    return _update(doc.pain_point(pp_id), **fields)
 
 
 def vote(doc: Document, pp_id: str, delta: int = 1) -> Edit:
@@ -363,7 +363,7 @@ def update_action(doc: Document, action_id: str, **fields: Any) -> Edit:
     for k in ("pain_point_ids", "finding_ids"):
         if k in fields:
             fields[k] = tuple(fields[k])
-    return _update("Edit action", doc.action(action_id), **fields)
+    return _update(doc.action(action_id), **fields)
 
 
 def remove_actions(doc: Document, action_ids: Iterable[str]) -> Edit:
