@@ -44,17 +44,6 @@ class WheelScrollsPanel(QObject):
         return True
 
 
-_wheel_guard: WheelScrollsPanel | None = None
-
-
-def _guard_wheel(widget: QWidget) -> None:
-    global _wheel_guard
-    if _wheel_guard is None:
-        _wheel_guard = WheelScrollsPanel()
-    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel alone gives no focus
-    widget.installEventFilter(_wheel_guard)
-
-
 class Field(QObject):
     edited = Signal(object)
     finished = Signal()
@@ -63,7 +52,8 @@ class Field(QObject):
         super().__init__(widget)
         self.widget = widget
         if isinstance(widget, QAbstractSpinBox | QComboBox):
-            _guard_wheel(widget)
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel alone gives no focus
+            widget.installEventFilter(WheelScrollsPanel(widget))
 
     def value(self) -> Any:  # the widget's value in model terms
         raise NotImplementedError
