@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
 from journeymapper.model.templates import TEMPLATES
-from journeymapper.ui import about
+from journeymapper.ui import about, plain
 from journeymapper.ui.dialogs import help as help_dialogs
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def name_step(action: QAction, word: str, step: str) -> None:
     full = f"{word} {step}" if step else word
     short = full if len(full) <= STEP_ROOM else full[:STEP_ROOM - 1] + "…"
     action.setText("&" + short.replace("&", "&&"))  # a title's "&" is not a mnemonic
-    action.setToolTip(full)
+    action.setToolTip(plain.tip(full))
 
 
 class WindowActions:
@@ -186,7 +186,7 @@ class WindowActions:
         for n, p in enumerate(paths, 1):
             label = settings.recent_label(p).replace("&", "&&")
             a = menu.addAction(f"&{n} {label}" if n < 10 else label)
-            a.setToolTip(str(p))
+            a.setToolTip(plain.tip(str(p)))
             a.triggered.connect(lambda _c=False, p=p: self.w.controller.open_path(p, self.w))
         if not paths:
             menu.addAction("No recent workshops").setEnabled(False)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from journeymapper.model.templates import TEMPLATES
 from journeymapper.samples import samples_dir
+from journeymapper.ui import plain
 from journeymapper.ui.prefs import type_scale
 from journeymapper.ui.settings import recent_label
 
@@ -217,7 +218,7 @@ class StartPage(QWidget):
         w = QListWidget()
         for text, tip, path in rows:
             item = QListWidgetItem(text)
-            item.setToolTip(tip)
+            item.setToolTip(plain.tip(tip))
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             w.addItem(item)
         if not rows:

@@ -16,7 +16,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QLineEdit, QMainWindow, QToolBar
 
 from journeymapper.model import INFO_ID, Change, Document, PainPoint, combine, edits
-from journeymapper.ui import settings
+from journeymapper.ui import plain, settings
 from journeymapper.ui.actions import WindowActions
 from journeymapper.ui.analysis.dock import FindingsDock
 from journeymapper.ui.backlog import install_backlog
@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         at the right of the status bar (a passing message beside it said the same twice)."""
         notice = getattr(self.session.file, "notice", None)
         self._notice.setText(str(notice) if notice else "")
-        self._notice.setToolTip(str(notice) if notice else "")
+        self._notice.setToolTip(plain.tip(str(notice)) if notice else "")
 
     def _on_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)

@@ -15,6 +15,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from journeymapper.ui import plain
 from journeymapper.ui.docks.lazy import LazyDock
 from journeymapper.ui.session import Session
 
@@ -244,7 +245,7 @@ class FindingsDock(LazyDock):
             it = QtWidgets.QTreeWidgetItem([f.title])
             it.setData(0, ID_ROLE, f.id)
             it.setIcon(0, self._icons[f.severity])
-            it.setToolTip(0, f"{f.severity.value}: {f.message}\n→ {f.suggestion}")
+            it.setToolTip(0, plain.tip(f"{f.severity.value}: {f.message}\n→ {f.suggestion}"))
             if f.dismissed:
                 grey = QtGui.QColor("#8A8F96")
                 it.setForeground(0, QtGui.QBrush(grey, Qt.BrushStyle.SolidPattern))

@@ -23,6 +23,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from journeymapper.ui import plain
+
 from .geometry import Scenery, Tag
 from .style import TAG_FG, Badge
 
@@ -250,7 +252,7 @@ class TagItem(QGraphicsItem):
         self._pt = pt
         self.setZValue(2 if tag.scale > 1 else 1 if tag.badge is None else 0)
         self.setPos(tag.anchor)
-        self.setToolTip(tag.tooltip)
+        self.setToolTip(plain.tip(tag.tooltip))
         self.update()
 
     @property

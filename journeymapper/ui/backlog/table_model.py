@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from journeymapper.model import Action, Change, Priority, Status, edits
+from journeymapper.ui import plain
 from journeymapper.ui.session import Session
 
 from . import columns as C
@@ -113,7 +114,7 @@ class BacklogModel(QAbstractTableModel):
     def _tooltip(self, a: Action, col: int) -> str | None:
         if col in (C.WHY, C.TITLE):
             parts = [a.title, a.description, *C.linked_lines(self.session.doc, a)]
-            return "\n".join(p for p in parts if p)
+            return plain.tip("\n".join(p for p in parts if p))
         return None
 
     # -- editing -------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.model import BLUEPRINT_LINES, Lane, Layer, Stage
+from journeymapper.ui import plain
 from journeymapper.ui.theme import LAYER_LABELS, Theme, lane_color
 
 from .glyphs import wrap_lines
@@ -35,7 +36,7 @@ class HeaderItem(QGraphicsItem):
     def set_stage(self, st: Stage) -> None:
         self.title = st.name
         self.subtitle = st.description
-        self.setToolTip(f"{st.name}\n{st.description}".strip())
+        self.setToolTip(plain.tip(f"{st.name}\n{st.description}".strip()))
         self.update()
 
     def set_lane(self, ln: Lane) -> None:
@@ -43,7 +44,7 @@ class HeaderItem(QGraphicsItem):
         self.subtitle = LAYER_LABELS.get(ln.layer, "")
         self.color = QColor(lane_color(ln.color, ln.layer))
         tip = f"{ln.name}\nLayer: {ln.layer.value if ln.layer else 'none'}"
-        self.setToolTip(tip + (f"\nOwner: {ln.owner}" if ln.owner else ""))
+        self.setToolTip(plain.tip(tip + (f"\nOwner: {ln.owner}" if ln.owner else "")))
         self.update()
 
     def set_rect(self, r: QRectF) -> None:

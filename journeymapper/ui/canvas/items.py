@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.model import Channel, Document, Flow, TouchPoint, zone_of
+from journeymapper.ui import plain
 from journeymapper.ui.theme import ZONE_COLORS, ZONE_SYMBOLS, Theme
 
 from .glyphs import draw_channel, wrap_lines
@@ -99,7 +100,7 @@ class CardItem(QGraphicsItem):
         self._lines = wrap_lines(face.title or "(untitled)", fm, t.card_w - 22,
                                  min(t.title_lines, fit))
         self._big_lines = None  # the poster version, wrapped when first drawn
-        self.setToolTip(face.tooltip)
+        self.setToolTip(plain.tip(face.tooltip))
         self.update()
 
     def rect(self) -> QRectF:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.model import Change, PainPoint, TouchPoint, edits
+from journeymapper.ui import plain
 from journeymapper.ui.session import Session
 
 COLUMNS = ("Votes", "Sev.", "Pain point  (card · kind)")
@@ -104,7 +105,7 @@ class PainPointsDock(QDockWidget):
                 if p.dimension:
                     tip += f", {p.dimension}"
                 for col in range(len(COLUMNS)):
-                    item.setToolTip(col, tip)
+                    item.setToolTip(col, plain.tip(tip))
                 for col in (0, 1):
                     item.setTextAlignment(col, Qt.AlignmentFlag.AlignHCenter
                                           | Qt.AlignmentFlag.AlignTop)
