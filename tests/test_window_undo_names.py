@@ -27,13 +27,14 @@ def test_a_card_with_a_long_title_leaves_the_window_and_toolbar_alone(window, qt
     for _ in range(3):
         QApplication.processEvents()
     assert [t.title for t in doc.cell(s, ln)][-1] == title.strip()
-    assert window.session.undo_stack.undoText() == f"Add touch-point “{title.strip()}”"
+    name = f"Add touch-point {edits.quoted(title)}"  # cut to 40 characters, like every name
+    assert window.session.undo_stack.undoText() == name
     assert button.text() == "Undo" and button.width() == button_width
     assert window.width() == width
     menu_text = undo.text()
     assert menu_text.startswith("&Undo Add touch-point “The patient rings reception && waits")
     assert len(menu_text) <= 62 and menu_text.endswith("…")
-    assert undo.toolTip() == f"Undo Add touch-point “{title.strip()}”"  # the whole name
+    assert undo.toolTip() == f"Undo {name}"  # the whole name
 
 def test_steps_are_named_by_the_card_and_what_changed(window, qtbot) -> None:  # noqa: F811
     stack, doc = window.session.undo_stack, window.session.doc
@@ -71,6 +72,9 @@ def test_update_labels_from_the_model() -> None:
         "Edit workshop details: facilitator"
     assert edits.update_touchpoint(doc, "tp", is_start=True).label == \
         "Edit touch-point “Calls”: journey start"
+    # A pasted BEL or ESC is not shown; a break or a tab is a space
+    odd = edits.update_touchpoint(doc, "tp", title="Rude\x07 call\x1b[0m\n\tback\x9b").label
+    assert odd == "Rename touch-point “Calls” to “Rude call[0m back”"
 
 
 def test_digit_keys_score_the_selected_cards(window, qtbot) -> None:  # noqa: F811

@@ -60,8 +60,15 @@ _FIELD_WORDS = {"score": "satisfaction score", "is_start": "journey start",
                 "owner_person": "owner", "job_to_be_done": "job to be done"}
 
 
-def _quoted(text: str, room: int = 40) -> str:
-    text = " ".join(text.split())
+# C0 and C1 control characters that str.split() does not take for white space (BEL, ESC...)
+_CONTROLS = dict.fromkeys(c for c in (*range(0x20), *range(0x7F, 0xA0)) if not chr(c).isspace())
+
+
+def quoted(text: str, room: int = 40) -> str:
+    """A name as an undo step shows it: on one line (breaks and tabs become single spaces),
+    without control characters (a pasted ESC showed as a box in the Edit menu), cut to
+    ``room`` characters, in quotes."""
+    text = " ".join(text.translate(_CONTROLS).split())
     return f"“{text if len(text) <= room else text[:room - 1] + '…'}”"
 
 
@@ -76,9 +83,9 @@ def update_label(before: Entity, after: Entity) -> str:
     key = _NAME_FIELD.get(before.KIND)
     old, new = (str(getattr(before, key)), str(getattr(after, key))) if key else ("", "")
     if key and changed == [key] and old.strip() and new.strip():
-        return f"Rename {noun} {_quoted(old)} to {_quoted(new)}"
+        return f"Rename {noun} {quoted(old)} to {quoted(new)}"
     name = new if new.strip() else old
-    who = f" {_quoted(name)}" if name.strip() else ""
+    who = f" {quoted(name)}" if name.strip() else ""
     words = [_FIELD_WORDS.get(c, c.replace("_", " ")) for c in changed]
     if changed == ["score"]:
         score = getattr(after, "score", None)
@@ -137,7 +144,7 @@ def add_stage(doc: Document, name: str, index: int | None = None, *, color: str 
     pos, ops = _reposition(items, None, len(items) if index is None else index, "position")
     st = Stage(stage_id or new_id("st"), name.strip(), pos, color, description)
     validate_fields(st)
-    return Edit(f"Add stage “{st.name}”", (*ops, Op(None, st)))
+    return Edit(f"Add stage {quoted(st.name)}", (*ops, Op(None, st)))
 
 
 def add_lane(doc: Document, name: str, layer: Layer | None = Layer.FRONTSTAGE,
@@ -147,7 +154,7 @@ def add_lane(doc: Document, name: str, layer: Layer | None = Layer.FRONTSTAGE,
     pos, ops = _reposition(items, None, len(items) if index is None else index, "position")
     ln = Lane(lane_id or new_id("ln"), name.strip(), pos, layer, color, owner)
     validate_fields(ln)
-    return Edit(f"Add lane “{ln.name}”", (*ops, Op(None, ln)))
+    return Edit(f"Add lane {quoted(ln.name)}", (*ops, Op(None, ln)))
 
 
 def update_stage(doc: Document, stage_id: str, **fields: Any) -> Edit:
@@ -170,20 +177,20 @@ def move_stage(doc: Document, stage_id: str, index: int) -> Edit:
     st = doc.stage(stage_id)
     pos, ops = _reposition(doc.stages, st, index, "position")
     new = dataclasses.replace(st, position=pos)
-    return Edit(f"Move stage “{st.name}”", (*ops, Op(st, new)) if new != st else tuple(ops))
+    return Edit(f"Move stage {quoted(st.name)}", (*ops, Op(st, new)) if new != st else tuple(ops))
 
 
 def move_lane(doc: Document, lane_id: str, index: int) -> Edit:
     ln = doc.lane(lane_id)
     pos, ops = _reposition(doc.lanes, ln, index, "position")
     new = dataclasses.replace(ln, position=pos)
-    return Edit(f"Move lane “{ln.name}”", (*ops, Op(ln, new)) if new != ln else tuple(ops))
+    return Edit(f"Move lane {quoted(ln.name)}", (*ops, Op(ln, new)) if new != ln else tuple(ops))
 
 
 def remove_stage(doc: Document, stage_id: str) -> Edit:
     st = doc.stage(stage_id)
     inner = _remove_touchpoint_ops(doc, [t.id for t in doc.in_stage(stage_id)])
-    return Edit(f"Delete stage “{st.name}”", (*inner, Op(st, None)))
+    return Edit(f"Delete stage {quoted(st.name)}", (*inner, Op(st, None)))
 
 
 def remove_lane(doc: Document, lane_id: str) -> Edit:
@@ -197,7 +204,7 @@ def remove_lane(doc: Document, lane_id: str) -> Edit:
     for a in doc.actions_for_lane(lane_id):
         base = latest.get(a.id, a)
         unown.append(Op(base, dataclasses.replace(base, owner_lane_id=None)))
-    return Edit(f"Delete lane “{ln.name}”", (*inner, *unown, Op(ln, None)))
+    return Edit(f"Delete lane {quoted(ln.name)}", (*inner, *unown, Op(ln, None)))
 
 
 # -- touch-points ---------------------------------------------------------------------------------
@@ -211,7 +218,7 @@ def add_touchpoint(doc: Document, stage_id: str, lane_id: str, title: str,
     tp = TouchPoint(touchpoint_id or new_id("tp"), stage_id, lane_id, title.strip(), rank)
     tp = _replace(tp, **fields) if fields else tp
     validate_fields(tp)
-    return Edit(f"Add touch-point “{tp.title}”", (*ops, Op(None, tp)))
+    return Edit(f"Add touch-point {quoted(tp.title)}", (*ops, Op(None, tp)))
 
 
 def update_touchpoint(doc: Document, tp_id: str, **fields: Any) -> Edit:
@@ -228,7 +235,7 @@ def move_touchpoint(doc: Document, tp_id: str, stage_id: str, lane_id: str,
     cell = doc.cell(stage_id, lane_id)
     rank, ops = _reposition(cell, tp, len(cell) if index is None else index, "rank")
     new = dataclasses.replace(tp, stage_id=stage_id, lane_id=lane_id, rank=rank)
-    return Edit(f"Move “{tp.title}”", (*ops, Op(tp, new)) if new != tp else tuple(ops))
+    return Edit(f"Move {quoted(tp.title)}", (*ops, Op(tp, new)) if new != tp else tuple(ops))
 
 
 def move_touchpoints(doc: Document, moves: Iterable[tuple[str, str, str]]) -> Edit:
@@ -352,7 +359,7 @@ def add_action(doc: Document, title: str, *, action_id: str | None = None,
                impact=impact, effort=effort, status=status, rank=rank)
     a = _replace(a, **fields) if fields else a
     validate_fields(a)
-    return Edit(f"Add action “{a.title}”", (Op(None, a),))
+    return Edit(f"Add action {quoted(a.title)}", (Op(None, a),))
 
 
 def update_action(doc: Document, action_id: str, **fields: Any) -> Edit:

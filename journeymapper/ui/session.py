@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from journeymapper.model import Change, Document, Edit, EditError
-from journeymapper.model.edits import update_label
+from journeymapper.model.edits import quoted, update_label
 
 
 class EditCommand(QUndoCommand):
@@ -56,7 +56,7 @@ class EditCommand(QUndoCommand):
             # the placeholder the card was added with
             title = getattr(other.edit.ops[-1].after, "title", None)
             if title:
-                label = f"Add touch-point “{title}”"
+                label = f"Add touch-point {quoted(title)}"
                 self.setText(label)
         self.edit = Edit(label, self.edit.ops + other.edit.ops)
         return True

@@ -259,8 +259,8 @@ def paste_rows(view: MapView, rows: list[dict[str, object]], label: str) -> list
         ids.append(tp_id)
     if not ops:
         return []
-    if view.session.do(Edit(label if len(ids) > 1 else f"{label} “{rows[0].get('title', '')}”",
-                            tuple(ops))):
+    name = label if len(ids) > 1 else f"{label} {edits.quoted(str(rows[0].get('title', '')))}"
+    if view.session.do(Edit(name, tuple(ops))):
         view.select_entities([("touchpoint", i) for i in ids], center=False)
         return ids
     return []

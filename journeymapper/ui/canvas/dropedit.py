@@ -6,7 +6,7 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Sequence
 
-from journeymapper.model import Document, Edit, Op, TouchPoint
+from journeymapper.model import Document, Edit, Op, TouchPoint, edits
 from journeymapper.model.ordering import MIN_GAP, STEP, spread
 
 
@@ -43,7 +43,7 @@ def drop_cards(doc: Document, placements: Sequence[tuple[str, str, str, int]]) -
                 ops.append(Op(tp, new))
     n = len({op.entity.id for op in ops if op.entity.id in moving})
     first = doc.touchpoint(placements[0][0]).title if placements else ""
-    label = f"Move “{first}”" if n == 1 else f"Move {n} cards"
+    label = f"Move {edits.quoted(first)}" if n == 1 else f"Move {n} cards"
     return Edit(label, tuple(ops))
 
 
