@@ -1,10 +1,13 @@
 """The impact/effort matrix: a high-impact, low-effort action sits in Quick wins; clicking its
-dot selects its row; edits in the table move the dot."""
+dot selects its row; edits in the table move the dot; dragging a dot to another cell re-scores
+its action (one undo step, saved), a short press stays a click, Esc or its own cell puts it back,
+and read-only it does not move."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from test_backlog_fixtures import Bench, bench  # noqa: F401
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtWidgets import QApplication
+from test_backlog_fixtures import Bench, bench, reopen  # noqa: F401
 
 from journeymapper.model import edits
 from journeymapper.ui.backlog import quadrant_of
@@ -157,3 +160,158 @@ def test_dots_sit_under_their_axis_numbers_and_titles_never_overlap(bench: Bench
     for i, a in enumerate(chips):
         for b in chips[i + 1:]:
             assert not a.intersects(b), (a, b)
+
+
+# -- dragging a dot to re-score its action ---------------------------------------------------------
+def _at_the_crossing(b: Bench) -> tuple[str, int]:
+    """An action put on the crossing of the lines (3/3, not yet triaged), alone there; the
+    undo stack's count after that."""
+    s = b.session
+    aid = s.doc.actions[0].id
+    for other in s.doc.actions[1:]:
+        if (other.impact, other.effort) == (3, 3):
+            s.do(edits.update_action(s.doc, other.id, impact=1, effort=1))
+    s.do(edits.update_action(s.doc, aid, impact=3, effort=3))
+    b.parts.backlog.matrix.rebuild()
+    return aid, s.undo_stack.count()
+
+
+def _grid(m) -> Grid:  # type: ignore[no-untyped-def]
+    return Grid(m.viewport().width(), m.viewport().height())
+
+
+def _press_and_move(qtbot, m, aid: str, to: QPointF, steps: int = 8) -> QPoint:  # type: ignore[no-untyped-def]
+    """Press on the action's dot and move the mouse, button held, to scene point ``to``."""
+    w = m.viewport()
+    a = m.mapFromScene(m.dot_at(aid).scenePos())
+    b = m.mapFromScene(to)
+    qtbot.mousePress(w, LEFT, pos=a)
+    for i in range(1, steps + 1):
+        qtbot.mouseMove(w, a + (b - a) * (i / steps))
+    return b
+
+
+def _drag(qtbot, m, aid: str, to: QPointF) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseRelease(m.viewport(), LEFT, pos=_press_and_move(qtbot, m, aid, to))
+
+
+def test_dragging_a_dot_into_a_cell_rescores_it_in_one_undo_step(bench: Bench, qtbot) -> None:  # noqa: F811
+    s, dock = bench.session, bench.parts.backlog
+    m = dock.matrix
+    aid, steps = _at_the_crossing(bench)
+    before = s.doc.action(aid)
+    target = _grid(m).cell(4, 2)
+    end = _press_and_move(qtbot, m, aid, target.center() + QPointF(7, 5))
+    dot = m.dot_at(aid)
+    assert dot is not None and target.contains(dot.scenePos())  # the dot follows the mouse
+    assert m.viewport().cursor().shape() == Qt.CursorShape.ClosedHandCursor
+    texts = [it.text() for it in m.scene().items() if hasattr(it, "text")]
+    assert "impact 4 · effort 2" in texts  # the tag a room can read
+    ringed = [it.rect() for it in m.scene().items() if it.zValue() == 5]
+    assert ringed == [target]  # the cell it would go to
+    qtbot.mouseRelease(m.viewport(), LEFT, pos=end)
+    a = s.doc.action(aid)
+    assert (a.impact, a.effort) == (4, 2) and dock.current_id() == aid
+    assert s.undo_stack.count() == steps + 1  # impact and effort: one step
+    assert s.undo_stack.text(steps) == edits.update_label(before, a)
+    assert s.undo_stack.text(steps).startswith("Edit action “")
+    dot = m.dot_at(aid)
+    assert dot is not None and abs(dot.scenePos().x() - _grid(m).dot_x(2)) < 0.5  # snapped
+    assert abs(dot.scenePos().y() - target.center().y()) < 0.5
+    assert "impact 4 · effort 2" not in [it.text() for it in m.scene().items()
+                                         if hasattr(it, "text")]
+    assert m.viewport().cursor().shape() != Qt.CursorShape.ClosedHandCursor
+    saved = reopen(bench.path).action(aid)
+    assert (saved.impact, saved.effort) == (4, 2)
+    s.undo_stack.undo()
+    a = s.doc.action(aid)
+    assert (a.impact, a.effort) == (3, 3)
+    assert (reopen(bench.path).action(aid).impact, reopen(bench.path).action(aid).effort) == (3, 3)
+
+
+def test_a_dot_dragged_off_the_plot_stays_on_it_and_lands_in_a_corner(bench: Bench, qtbot) -> None:  # noqa: F811
+    s = bench.session
+    m = bench.parts.backlog.matrix
+    aid, _steps = _at_the_crossing(bench)
+    plot = _grid(m).plot
+    end = _press_and_move(qtbot, m, aid, plot.bottomRight() + QPointF(200, 300))
+    assert plot.contains(m.dot_at(aid).scenePos())  # type: ignore[union-attr]
+    qtbot.mouseRelease(m.viewport(), LEFT, pos=end)
+    a = s.doc.action(aid)
+    assert (a.impact, a.effort) == (1, 5)  # Thankless tasks
+
+
+def test_a_press_that_barely_moves_is_a_click_and_a_longer_one_a_drag(bench: Bench, qtbot) -> None:  # noqa: F811
+    s, dock = bench.session, bench.parts.backlog
+    m = dock.matrix
+    aid, steps = _at_the_crossing(bench)
+    dock.select_action(s.doc.actions[1].id)
+    w = m.viewport()
+    a = m.mapFromScene(m.dot_at(aid).scenePos())  # type: ignore[union-attr]
+    home = m.dot_at(aid).scenePos()  # type: ignore[union-attr]
+    short = QApplication.startDragDistance() - 1
+    qtbot.mousePress(w, LEFT, pos=a)
+    qtbot.mouseMove(w, a + QPoint(short, 0))
+    assert m.dot_at(aid).scenePos() == home  # type: ignore[union-attr]
+    qtbot.mouseRelease(w, LEFT, pos=a + QPoint(short, 0))
+    assert dock.current_id() == aid and m.dot_at(aid).isSelected()  # type: ignore[union-attr]
+    assert (s.doc.action(aid).impact, s.doc.action(aid).effort) == (3, 3)
+    assert s.undo_stack.count() == steps
+    _drag(qtbot, m, aid, _grid(m).cell(5, 1).center())  # past the distance: a drag
+    assert (s.doc.action(aid).impact, s.doc.action(aid).effort) == (5, 1)
+    assert s.undo_stack.count() == steps + 1
+
+
+def test_dropping_in_its_own_cell_or_esc_puts_the_dot_back(bench: Bench, qtbot) -> None:  # noqa: F811
+    s = bench.session
+    m = bench.parts.backlog.matrix
+    aid, steps = _at_the_crossing(bench)
+    home = m.dot_at(aid).scenePos()  # type: ignore[union-attr]
+    away = _grid(m).cell(5, 5).center()
+    end = _press_and_move(qtbot, m, aid, away)
+    assert m.dot_at(aid).scenePos() != home  # type: ignore[union-attr]
+    for i in range(1, 9):  # and back into its own cell, a little off its middle
+        qtbot.mouseMove(m.viewport(), end + (m.mapFromScene(home + QPointF(12, 4)) - end)
+                        * (i / 8))
+    qtbot.mouseRelease(m.viewport(), LEFT, pos=m.mapFromScene(home + QPointF(12, 4)))
+    assert s.undo_stack.count() == steps  # no step for no change
+    assert m.dot_at(aid).scenePos() == home  # type: ignore[union-attr]
+    end = _press_and_move(qtbot, m, aid, away)
+    assert m.dot_at(aid).scenePos() != home  # type: ignore[union-attr]
+    focus = QApplication.focusWidget()
+    assert focus is m  # the press gave the matrix the keys
+    qtbot.keyClick(focus, Qt.Key.Key_Escape)
+    assert m.dot_at(aid).scenePos() == home  # type: ignore[union-attr]
+    assert m.viewport().cursor().shape() != Qt.CursorShape.ClosedHandCursor
+    assert not [it for it in m.scene().items() if it.zValue() == 5]  # no ringed cell
+    qtbot.mouseMove(m.viewport(), end + QPoint(-30, 10))
+    assert m.dot_at(aid).scenePos() == home  # type: ignore[union-attr]
+    qtbot.mouseRelease(m.viewport(), LEFT, pos=end + QPoint(-30, 10))
+    assert (s.doc.action(aid).impact, s.doc.action(aid).effort) == (3, 3)
+    assert s.undo_stack.count() == steps
+
+
+def test_read_only_dots_do_not_move_but_still_select(bench: Bench, qtbot) -> None:  # noqa: F811
+    s, dock = bench.session, bench.parts.backlog
+    m = dock.matrix
+    aid, steps = _at_the_crossing(bench)
+    dock.select_action(s.doc.actions[1].id)
+    s.doc.read_only = True
+    m.rebuild()
+    dot = m.dot_at(aid)
+    assert dot is not None and "Drag" not in dot.toolTip()
+    assert dot.cursor().shape() == Qt.CursorShape.PointingHandCursor
+    home = dot.scenePos()
+    to = _grid(m).cell(5, 1).center()
+    end = _press_and_move(qtbot, m, aid, to)
+    assert m.dot_at(aid).scenePos() == home  # type: ignore[union-attr]
+    qtbot.mouseRelease(m.viewport(), LEFT, pos=end)
+    assert dock.current_id() == aid
+    assert (s.doc.action(aid).impact, s.doc.action(aid).effort) == (3, 3)
+    assert s.undo_stack.count() == steps
+    s.doc.read_only = False  # the same gesture, writable: it moves the dot
+    m.rebuild()
+    assert m.dot_at(aid).cursor().shape() == Qt.CursorShape.OpenHandCursor  # type: ignore[union-attr]
+    assert "Drag" in m.dot_at(aid).toolTip()  # type: ignore[union-attr]
+    _drag(qtbot, m, aid, to)
+    assert (s.doc.action(aid).impact, s.doc.action(aid).effort) == (5, 1)

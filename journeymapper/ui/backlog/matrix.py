@@ -5,12 +5,15 @@ lines pass through the middle value 3, so a 3 sits on a line. Each dot sits at t
 its cell, under its axis number; dots sharing a cell stack in it, each with its title beside it,
 on the right, or on the left where that side has the room the right lacks. The scene is laid
 out in view pixels (rebuilt on resize) so that the type keeps a size a room can read. Clicking a
-dot emits ``actionClicked``.
+dot emits ``actionClicked``; dragging it to another cell re-scores its action's impact and effort
+(one undo step; Esc puts it back; not while the workshop is read-only).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -35,16 +38,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper.model import Action, Change, Priority
+from journeymapper.model import Action, Change, Priority, edits
 from journeymapper.ui.session import Session
 
 from .columns import CLOSED
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
 
 LEFT, TOP, BOTTOM = 56.0, 30.0, 54.0  # room for the quadrant names, axis numbers and titles
 DOT = 18.0
 LABEL_GAP = 6.0  # between a dot and its label
 ID_KEY = 0  # QGraphicsItem.data key holding the action id
 LABEL_PT, QUADRANT_PT, AXIS_PT = 12.0, 15.0, 11.0  # fixed sizes: the scene is in pixels
+TAG_PT = 14.0  # the "impact 4 · effort 2" tag of a dragged dot, read from across the room
+DRAG_INK = "#1971C2"  # the ring of the selected dot, and the cell a dragged dot would go to
 QUADRANTS = (  # name, impact high?, effort high?, fill, ink
     ("Quick wins", True, False, "#E3F6E7", "#2B8A3E"),
     ("Major projects", True, True, "#E4F0FB", "#1864AB"),
@@ -77,6 +85,12 @@ class Grid:
         return QRectF(LEFT + (effort - 1) * self.cw, TOP + (5 - impact) * self.ch, self.cw,
                       self.ch)
 
+    def cell_at(self, x: float, y: float) -> tuple[int, int]:
+        """(impact, effort) of the cell holding scene point (x, y), the nearest one if outside."""
+        effort = int((x - LEFT) // self.cw) + 1
+        impact = 5 - int((y - TOP) // self.ch)
+        return min(5, max(1, impact)), min(5, max(1, effort))
+
     def dot_x(self, effort: int) -> float:
         """The middle of the cell, under the axis number (a 3 on the vertical line)."""
         return self.cell(1, effort).center().x()
@@ -90,10 +104,12 @@ class Grid:
 
 class ActionDot(QGraphicsEllipseItem):
     def __init__(self, a: Action, font: QFont, width: float,
-                 others: Sequence[Action] = (), on_left: bool = False) -> None:
+                 others: Sequence[Action] = (), on_left: bool = False,
+                 movable: bool = True) -> None:
         """``others``: the actions of the same cell that have no line of their own (the cell
         is too low for a "+n more" line): the label ends with "+n" and the tooltip names them.
-        ``width``: the room for the label; ``on_left``: the label ends at the dot."""
+        ``width``: the room for the label; ``on_left``: the label ends at the dot; ``movable``:
+        it can be dragged to another cell (the workshop is not read-only)."""
         super().__init__(-DOT / 2, -DOT / 2, DOT, DOT)
         self.action_id = a.id
         self.setData(ID_KEY, a.id)
@@ -101,11 +117,15 @@ class ActionDot(QGraphicsEllipseItem):
         self.setBrush(QBrush(colour, Qt.BrushStyle.SolidPattern))
         self.setPen(QPen(QColor("white"), 2))
         tip = f"{a.title}\nimpact {a.impact}, effort {a.effort}, {a.priority}, {a.status}"
+        if movable:
+            tip += "\nDrag to another cell to change its impact and effort."
         if others:
             tip += "\n\nAlso here:\n" + "\n".join(o.title for o in others)
         self.setToolTip(tip)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        # an open hand where the dot can be dragged (a closed one while it is), else a pointer
+        self.setCursor(Qt.CursorShape.OpenHandCursor if movable
+                       else Qt.CursorShape.PointingHandCursor)
         label = QGraphicsSimpleTextItem(self)
         label.setFont(font)
         metrics = QFontMetricsF(font)
@@ -122,11 +142,17 @@ class ActionDot(QGraphicsEllipseItem):
         reach = LABEL_GAP + DOT / 2 + 3
         back = QGraphicsRectItem(b.adjusted(-3, 0, 3 + reach, 0) if on_left
                                  else b.adjusted(-reach, 0, 3, 0), label)
-        back.setBrush(QBrush(QColor(255, 255, 255, 215), Qt.BrushStyle.SolidPattern))
         back.setPen(QPen(QColor("#CED4DA"), 1))
         back.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        self.chip = back
+        self.set_lifted(False)
         label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)  # under the dot
         self.label = label
+
+    def set_lifted(self, on: bool) -> None:
+        """While dragged: over every other dot, its title on a chip that hides the ones under."""
+        self.chip.setBrush(QBrush(QColor(255, 255, 255, 255 if on else 215),
+                                  Qt.BrushStyle.SolidPattern))
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -137,6 +163,22 @@ class ActionDot(QGraphicsEllipseItem):
 
             option.state &= ~QStyle.StateFlag.State_Selected
         super().paint(painter, option, widget)
+
+
+@dataclass
+class DotDrag:
+    """A press on a movable dot, and the drag it becomes once the mouse has gone far enough.
+    Holds the action's id, never the dot: a rebuild makes new dots (and ends the drag)."""
+
+    action_id: str
+    press: tuple[float, float]  # viewport point of the press
+    home: tuple[float, float]  # the dot's scene position before the drag
+    home_z: float
+    cell: tuple[int, int]  # (impact, effort) of the action now
+    target: tuple[int, int]  # where it would go on release
+    started: bool = False
+    cursor: Qt.CursorShape = Qt.CursorShape.ArrowCursor  # the viewport's, put back after
+    marks: tuple[QGraphicsRectItem, QGraphicsRectItem, QGraphicsSimpleTextItem] | None = None
 
 
 class ImpactEffortView(QGraphicsView):
@@ -159,6 +201,8 @@ class ImpactEffortView(QGraphicsView):
         self.dots: dict[str, ActionDot] = {}
         self.quadrant_labels: dict[str, QGraphicsSimpleTextItem] = {}
         self._selected: str | None = None
+        self.grid = Grid(360, 200)  # the grid of the last build
+        self.drag: DotDrag | None = None  # a press on a dot, until its release or Esc
         # Built at the first paint after a resize (and on action edits while visible), not at
         # every resize the window's layout makes before its first paint (start-up built it 3x).
         self._stale = True
@@ -177,12 +221,14 @@ class ImpactEffortView(QGraphicsView):
 
     def rebuild(self) -> None:
         self._stale = False
+        if self.drag is not None:  # its dot is about to go: put the viewport back first
+            self.cancel_drag()
         sc = self.scene()
         sc.clear()
         self.dots.clear()
         self.quadrant_labels.clear()
         vp = self.viewport().size()
-        grid = Grid(vp.width(), vp.height())
+        self.grid = grid = Grid(vp.width(), vp.height())
         self._background(grid)
         line_h = max(DOT + 3, QFontMetricsF(self.font_).height() + 1)
         cells: dict[tuple[int, int], list[Action]] = {}
@@ -216,7 +262,8 @@ class ImpactEffortView(QGraphicsView):
             for n, a in enumerate(shown):
                 last = n == len(shown) - 1
                 dot = ActionDot(a, self.font_, width,
-                                hidden if last and hidden and not more_line else (), on_left)
+                                hidden if last and hidden and not more_line else (), on_left,
+                                movable=not self.session.doc.read_only)
                 dot.setPos(x, y0 + n * line_h)
                 dot.setZValue(10)
                 sc.addItem(dot)
@@ -322,14 +369,131 @@ class ImpactEffortView(QGraphicsView):
         self._ensure_built()
         super().paintEvent(event)
 
+    # -- clicking and dragging a dot ----------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._ensure_built()
         item = self.itemAt(event.position().toPoint())
         while item is not None and not isinstance(item, ActionDot):
             item = item.parentItem()
         if isinstance(item, ActionDot):
-            self.select(item.action_id)
-            self.actionClicked.emit(item.action_id)
+            aid = item.action_id
+            self.select(aid)
+            self.actionClicked.emit(aid)
+            dot = self.dots.get(aid)  # the same dot unless the click rebuilt the matrix
+            if (event.button() == Qt.MouseButton.LeftButton and dot is not None
+                    and not self.session.doc.read_only):
+                a = self.session.doc.action(aid)
+                p = event.position()
+                self.drag = DotDrag(aid, (p.x(), p.y()), (dot.x(), dot.y()), dot.zValue(),
+                                    (a.impact, a.effort), (a.impact, a.effort))
             event.accept()
             return
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        d = self.drag
+        if d is None:
+            super().mouseMoveEvent(event)
+            return
+        dot = self.dots.get(d.action_id)
+        if dot is None or not event.buttons() & Qt.MouseButton.LeftButton:  # release missed
+            self.cancel_drag()
+            super().mouseMoveEvent(event)
+            return
+        p = event.position()
+        dx, dy = p.x() - d.press[0], p.y() - d.press[1]
+        if not d.started:
+            from PySide6.QtWidgets import QApplication  # made long before: a name, not a cost
+
+            if abs(dx) + abs(dy) < QApplication.startDragDistance():
+                event.accept()
+                return  # still a click
+            self._start_drag(d, dot)
+        plot = self.grid.plot
+        x = min(plot.right(), max(plot.left(), d.home[0] + dx))
+        y = min(plot.bottom(), max(plot.top(), d.home[1] + dy))
+        dot.setPos(x, y)
+        d.target = self.grid.cell_at(x, y)
+        self._show_target(d, x, y)
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        d = self.drag
+        if d is None:
+            super().mouseReleaseEvent(event)
+            return
+        event.accept()
+        if not d.started:  # a click: selected on the press
+            self.drag = None
+            return
+        self.cancel_drag()  # the dot goes home; the edit's change moves it to its new cell
+        if d.target != d.cell:
+            impact, effort = d.target
+            self.session.do(edits.update_action(self.session.doc, d.action_id,
+                                                impact=impact, effort=effort))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.drag is not None and event.key() == Qt.Key.Key_Escape:
+            self.cancel_drag()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def cancel_drag(self) -> None:
+        """End a press or drag on a dot without an edit: the dot back home, no marks."""
+        d, self.drag = self.drag, None
+        if d is None or not d.started:
+            return
+        self.viewport().setCursor(d.cursor)
+        if d.marks is not None:
+            for mark in d.marks[:2]:  # the text is the tag's child
+                self.scene().removeItem(mark)
+        dot = self.dots.get(d.action_id)
+        if dot is not None:
+            dot.setPos(*d.home)
+            dot.setZValue(d.home_z)
+            dot.set_lifted(False)
+
+    def _start_drag(self, d: DotDrag, dot: ActionDot) -> None:
+        d.started = True
+        dot.setZValue(200)
+        dot.set_lifted(True)
+        d.cursor = self.viewport().cursor().shape()
+        self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+        ink = QColor(DRAG_INK)
+        cell = QGraphicsRectItem()
+        cell.setPen(QPen(ink, 3))
+        fill = QColor(ink)
+        fill.setAlpha(40)
+        cell.setBrush(QBrush(fill, Qt.BrushStyle.SolidPattern))
+        cell.setZValue(5)  # over the quadrants and lines, under the dots
+        tag = QGraphicsRectItem()
+        tag.setPen(QPen(Qt.PenStyle.NoPen))
+        tag.setBrush(QBrush(ink.darker(140), Qt.BrushStyle.SolidPattern))
+        tag.setZValue(300)
+        text = QGraphicsSimpleTextItem(tag)
+        font = QFont(self.font_)
+        font.setPointSizeF(TAG_PT)
+        font.setBold(True)
+        text.setFont(font)
+        text.setBrush(QBrush(QColor("white"), Qt.BrushStyle.SolidPattern))
+        for mark in (cell, tag):
+            self.scene().addItem(mark)
+        d.marks = (cell, tag, text)
+
+    def _show_target(self, d: DotDrag, x: float, y: float) -> None:
+        """Ring the cell the dot would go to; name its values in a tag over the dot."""
+        if d.marks is None:
+            return
+        cell, tag, text = d.marks
+        impact, effort = d.target
+        cell.setRect(self.grid.cell(impact, effort))
+        text.setText(f"impact {impact} · effort {effort}")
+        b = text.boundingRect()
+        tag.setRect(QRectF(0, 0, b.width() + 16, b.height() + 6))
+        text.setPos(8, 3)
+        w, h = tag.rect().width(), tag.rect().height()
+        top = y - DOT / 2 - 10 - h  # above the dot; under it where it would hide a quadrant name
+        scene = self.sceneRect()
+        tag.setPos(min(scene.right() - w - 2, max(2.0, x - w / 2)),
+                   top if top >= self.grid.plot.top() else y + DOT / 2 + 10)
