@@ -55,8 +55,35 @@ def test_open_recent_lists_existing_files_only(bench, tmp_path: Path, qtbot) -> 
     # the folder beside the name: two workshops of the same name stay apart
     from journeymapper.ui.settings import recent_label
 
-    assert [x.text() for x in menu.actions()] == ["&1 " + recent_label(b.resolve())]
+    label = recent_label(b.resolve(), "Test workshop")
+    assert [x.text() for x in menu.actions()] == ["&1 " + label]
+    assert menu.actions()[0].text().startswith("&1 Test workshop — b.jmw — ")
     assert menu.actions()[0].toolTip() == str(b.resolve()) and menu.toolTipsVisible()
+
+
+def test_recent_workshops_are_named_by_their_title_as_last_closed(bench, tmp_path: Path,  # noqa: F811
+                                                                   qtbot) -> None:
+    """A file name says little ("copy (2).jmw"): the recent lists lead with the workshop's
+    title, the one it had when its window closed."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from journeymapper.ui import settings
+
+    a = make_workshop(tmp_path / "a.jmw")
+    w = bench.open_path(a)
+    w.view.select_entities([])
+    title = w.inspector.field("title").edit
+    assert isinstance(title, QLineEdit) and title.text() == "Test workshop"
+    qtbot.mouseClick(title, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(title, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(title, "Onboarding & billing, March")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert settings.recent_entries()[0][1] == "Test workshop"  # as opened
+    w.close()
+    assert settings.recent_entries() == [(a.resolve(), "Onboarding & billing, March")]
+    page = bench.show_start_page()
+    assert page.recent.item(0).text().startswith("Onboarding & billing, March\na.jmw — ")
+    page.close()
 
 
 def test_recent_labels_name_the_folder(monkeypatch, tmp_path: Path) -> None:
@@ -70,6 +97,9 @@ def test_recent_labels_name_the_folder(monkeypatch, tmp_path: Path) -> None:
     label = recent_label(deep)
     assert label.startswith("a.jmw — /srv/very") and label.endswith("/client")
     assert "…" in label and len(label) < len(str(deep))
+    knee = "Knee replacement: from first twinge to walking again"
+    titled = recent_label(tmp_path / "a.jmw", knee)
+    assert titled == "Knee replacement: from first twinge to… — a.jmw — ~"
 
 
 def test_file_open_elsewhere_opens_read_only_and_says_so(bench, workshop: Path,  # noqa: F811

@@ -182,9 +182,9 @@ class WindowActions:
         menu: QMenu = self.recent_menu
         menu.clear()
         menu.setToolTipsVisible(True)
-        paths = settings.recent_files()
-        for n, p in enumerate(paths, 1):
-            label = settings.recent_label(p).replace("&", "&&")
+        paths = settings.recent_entries()
+        for n, (p, title) in enumerate(paths, 1):
+            label = settings.recent_label(p, title).replace("&", "&&")
             a = menu.addAction(f"&{n} {label}" if n < 10 else label)
             a.setToolTip(plain.tip(str(p)))
             a.triggered.connect(lambda _c=False, p=p: self.w.controller.open_path(p, self.w))

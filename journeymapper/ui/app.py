@@ -91,7 +91,7 @@ class Workbench(QObject):
             w.resize(*self.picture_size)
             w.show()
         else:
-            settings.add_recent(Path(wf.path))  # type: ignore[attr-defined]
+            settings.add_recent(Path(wf.path), w.session.doc.info.title)  # type: ignore[attr-defined]
             if w.first_run:  # no remembered geometry: a projector wants the whole screen
                 w.showMaximized()
             else:
@@ -163,7 +163,7 @@ class Workbench(QObject):
         if self.start_page is None:
             from journeymapper.ui.start_page import StartPage
 
-            page = StartPage(settings.recent_files())
+            page = StartPage(settings.recent_entries())
             page.setWindowIcon(app_icon())
             page.templateChosen.connect(lambda name: self.new_workshop(name))
             page.openRequested.connect(lambda: self.open_dialog(self.start_page))
@@ -186,6 +186,8 @@ class Workbench(QObject):
     def _window_closed(self, w: MainWindow) -> None:
         if w in self.windows:
             self.windows.remove(w)
+        if self.picture_size is None and w.file_path is not None:  # renamed while open
+            settings.retitle_recent(w.file_path, w.session.doc.info.title)
 
     def quit(self) -> None:
         for w in list(self.windows):

@@ -20,45 +20,72 @@ def store() -> QSettings:
                      APPLICATION)
 
 
-def recent_files(prune: bool = True) -> list[Path]:
-    """Recently opened workshops, newest first; files that no longer exist are dropped."""
-    raw = store().value("recent", [])
-    items: list[object] = [raw] if isinstance(raw, str) else []
-    if isinstance(raw, list):
-        items = list(raw)
-    paths = [Path(str(p)) for p in items if p]
+def recent_entries(prune: bool = True) -> list[tuple[Path, str]]:
+    """Recently opened workshops and their titles when last open, newest first; files that no
+    longer exist are dropped."""
+    s = store()
+    paths, titles = _strings(s.value("recent", [])), _strings(s.value("recent_titles", []))
+    entries = [(Path(p), titles[n] if n < len(titles) else "") for n, p in enumerate(paths) if p]
     if prune:
-        kept = [p for p in paths if p.is_file()]
-        if kept != paths:
+        kept = [(p, t) for p, t in entries if p.is_file()]
+        if kept != entries:
             _save_recent(kept)
-        paths = kept
-    return paths
+        entries = kept
+    return entries
 
 
-def _save_recent(paths: list[Path]) -> None:
-    store().setValue("recent", [str(p) for p in paths[:MAX_RECENT]])
+def recent_files(prune: bool = True) -> list[Path]:
+    return [p for p, _ in recent_entries(prune)]
 
 
-def recent_label(path: Path, width: int = 48) -> str:
-    """``name.jmw — ~/folder`` for the recent lists: a bare name cannot tell two workshops of
-    the same name apart. A long folder loses its middle (the ends say most)."""
+def _strings(raw: object) -> list[str]:
+    """A QSettings list as strings: an INI file gives back a one-item list as a bare string."""
+    if isinstance(raw, str):
+        return [raw]
+    return [str(x) for x in raw] if isinstance(raw, list) else []
+
+
+def _save_recent(entries: list[tuple[Path, str]]) -> None:
+    s = store()
+    s.setValue("recent", [str(p) for p, _ in entries[:MAX_RECENT]])
+    s.setValue("recent_titles", [t for _, t in entries[:MAX_RECENT]])
+
+
+def recent_label(path: Path, title: str = "", width: int = 48, sep: str = " — ") -> str:
+    """``Title — name.jmw — ~/folder`` for the recent lists: the title says which workshop it
+    was, and a bare name cannot tell two workshops of the same name apart. A long title loses
+    its end, a long folder its middle (the ends say most). ``sep`` goes after the title (the
+    start page's list puts the file on a line of its own)."""
     folder = str(path.parent)
     home = str(Path.home()).rstrip(os.sep)
     if home and (folder == home or folder.startswith(home + os.sep)):
         folder = "~" + folder[len(home):]
+    title = " ".join(title.split())
+    if title:
+        one_line = sep == " — "
+        width, room = (min(width, 32), 40) if one_line else (width, 64)
+        title = (title if len(title) <= room else title[:room - 1].rstrip() + "…") + sep
     if len(folder) > width:
         folder = folder[:width // 2 - 1] + "…" + folder[-(width // 2):]
-    return f"{path.name} — {folder}"
+    return f"{title}{path.name} — {folder}"
 
 
-def add_recent(path: Path) -> None:
+def add_recent(path: Path, title: str = "") -> None:
     path = path.resolve()
-    _save_recent([path, *(p for p in recent_files(prune=False) if p != path)])
+    _save_recent([(path, title), *((p, t) for p, t in recent_entries(prune=False) if p != path)])
+
+
+def retitle_recent(path: Path, title: str) -> None:
+    """The title a recent workshop had when its window closed, in its place in the list."""
+    path = path.resolve()
+    entries = recent_entries(prune=False)
+    if any(p == path and t != title for p, t in entries):
+        _save_recent([(p, title if p == path else t) for p, t in entries])
 
 
 def remove_recent(path: Path) -> None:
     path = path.resolve()
-    _save_recent([p for p in recent_files(prune=False) if p != path])
+    _save_recent([(p, t) for p, t in recent_entries(prune=False) if p != path])
 
 
 def window_state() -> tuple[QByteArray | None, QByteArray | None]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal, SignalInstance
@@ -114,7 +115,8 @@ class StartPage(QWidget):
     fileChosen = Signal(object)  # Path of a recent workshop
     sampleChosen = Signal(object)  # Path of a shipped sample (the controller copies it first)
 
-    def __init__(self, recent: list[Path], parent: QWidget | None = None) -> None:
+    def __init__(self, recent: Sequence[Path | tuple[Path, str]],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("startPage")
         self.setWindowTitle("JourneyMapper")
@@ -150,7 +152,8 @@ class StartPage(QWidget):
             shortcut.activated.connect(self.close)
         self.help_shortcut = QShortcut(QKeySequence("F1"), self)
         self.help_shortcut.activated.connect(self._show_keys)
-        self.recent = self._list([(recent_label(p), str(p), p) for p in recent],
+        entries = [r if isinstance(r, tuple) else (r, "") for r in recent]  # with titles
+        self.recent = self._list([(recent_label(p, t, sep="\n"), str(p), p) for p, t in entries],
                                  "No recent workshops yet", self.fileChosen)
         self.samples = self._list([(sample_label(p),
                                     "Opens your own copy; the shipped sample stays as it is", p)
