@@ -120,3 +120,27 @@ def test_blueprint_tags_sit_above_the_flows_and_leave_clicks_to_the_map(qtbot: Q
     assert scene.itemAt(card.sceneBoundingRect().center(), QTransform()) is not tags
     for c in scene.cards.values():  # the tags sit in the cells' padding: no card is covered
         assert not any(c.sceneBoundingRect().intersects(b) for b, _t in boxes)
+
+
+def test_png_is_as_tall_as_the_map_needs(qtbot: QtBot, tmp_path: Path) -> None:
+    """A wide map fills the picture's width: at a fixed 1080 it sat between empty bands."""
+    import shutil
+
+    from journeymapper.store import WorkshopFile
+
+    copy = tmp_path / "client-engagement.jmw"
+    shutil.copyfile(Path(__file__).resolve().parents[1] / "workshops" / copy.name, copy)
+    wf = WorkshopFile.open(copy)
+    try:
+        doc = wf.document
+    finally:
+        wf.close()
+    out = tmp_path / "wide.png"
+    render_map(doc, out)
+    img = QImage(str(out))
+    assert img.width() == 1920 and 640 < img.height() < 1000  # four stages, six lanes
+    background = img.pixelColor(img.width() // 2, img.height() - 2).name()
+    # the map reaches within 40 px of the bottom and of both sides
+    for x, y in ((img.width() // 2, img.height() - 40), (40, img.height() // 2),
+                 (img.width() - 40, img.height() // 2)):
+        assert img.pixelColor(x, y).name() != background, (x, y)

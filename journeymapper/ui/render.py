@@ -44,8 +44,11 @@ def _app() -> QApplication:
 
 
 def render_map(doc: Document, out_path: Path, *, presentation: bool = False, width: int = 1920,
-               height: int = 1080, overlay: bool = False) -> None:
-    """Write a picture of ``doc``'s map; the format follows ``out_path``'s extension."""
+               height: int | None = None, overlay: bool = False) -> None:
+    """Write a picture of ``doc``'s map; the format follows ``out_path``'s extension.
+
+    Without ``height`` the picture is as tall as the map needs at ``width`` (a fixed 1080 left
+    a wide map between empty bands), within a third and one and a half of the width."""
     _app()
     from journeymapper.ui.canvas import MapView
     from journeymapper.ui.session import Session
@@ -67,20 +70,23 @@ def render_map(doc: Document, out_path: Path, *, presentation: bool = False, wid
         for it in scene.items():
             it.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         title = doc.info.title
+        t = scene.theme
+        font = t.font(t.header_pt * (1.25 if presentation else 1.1), bold=True)
+        band = QFontMetricsF(font).height() + 20  # the title's band across the top
+        src = view.fit_rect()
+        if height is None:
+            fitted = band + 28 + (width - 24) * src.height() / max(1.0, src.width())
+            height = round(min(max(fitted, width / 3), width * 1.5))
 
         def paint(p: QPainter, w: float, h: float) -> None:
             p.setRenderHints(QPainter.RenderHint.Antialiasing
                              | QPainter.RenderHint.TextAntialiasing
                              | QPainter.RenderHint.SmoothPixmapTransform)
-            t = scene.theme
             p.fillRect(QRectF(0, 0, w, h), QColor(t.background))
-            font = t.font(t.header_pt * (1.25 if presentation else 1.1), bold=True)
-            band = QFontMetricsF(font).height() + 20
             p.fillRect(QRectF(0, 0, w, band), QColor(t.header_bg))
             p.setFont(font)
             p.setPen(QColor(t.header_fg))
             p.drawText(QRectF(20, 0, w - 40, band), Qt.AlignmentFlag.AlignVCenter, title)
-            src = view.map_rect().adjusted(-12, -12, 12, 12)
             room = QRectF(12, band + 8, w - 24, h - band - 20)
             k = min(room.width() / src.width(), room.height() / src.height())
             dst = QRectF(0, 0, src.width() * k, src.height() * k)

@@ -195,8 +195,13 @@ class MapView(FrozenView):
             self._fitted = False
             self.setSceneRect(QRectF())  # a null rectangle: the scene's own
 
+    def fit_rect(self) -> QRectF:
+        """What Fit shows (and a picture of the map): the map, a margin and, below, room for the
+        overlay's stage tags."""
+        return self.map_rect().adjusted(-16, -16, 16, 24)
+
     def _apply_fit(self) -> None:
-        r = self.map_rect().adjusted(-16, -16, 16, 24)  # below: the overlay's stage tags
+        r = self.fit_rect()
         self.setSceneRect(r)
         self.fitInView(r, Qt.AspectRatioMode.KeepAspectRatio)
 
