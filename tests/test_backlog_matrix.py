@@ -214,7 +214,7 @@ def test_dragging_a_dot_into_a_cell_rescores_it_in_one_undo_step(bench: Bench, q
     assert (a.impact, a.effort) == (4, 2) and dock.current_id() == aid
     assert s.undo_stack.count() == steps + 1  # impact and effort: one step
     assert s.undo_stack.text(steps) == edits.update_label(before, a)
-    assert s.undo_stack.text(steps).startswith("Edit action “")
+    assert s.undo_stack.text(steps) == f"Edit action {edits.quoted(a.title)}: impact 4, effort 2"
     dot = m.dot_at(aid)
     assert dot is not None and abs(dot.scenePos().x() - _grid(m).dot_x(2)) < 0.5  # snapped
     assert abs(dot.scenePos().y() - target.center().y()) < 0.5

@@ -65,3 +65,13 @@ def test_plain_text_tooltips_stay_plain(window) -> None:  # noqa: F811
     """Ordinary titles are not turned into rich text (a rich tooltip is word-wrapped)."""
     tip = window.view.map_scene.cards["tp-b"].toolTip()
     assert not GuiQt.mightBeRichText(tip) and tip.startswith("Plan meeting")
+
+
+def test_a_backlog_action_that_looks_like_markup_shows_as_typed(window) -> None:  # noqa: F811
+    from journeymapper.model import edits
+
+    s = window.session
+    assert s.do(edits.add_action(s.doc, ODD, action_id="act-odd"))
+    matrix = window.backlog_parts.backlog.matrix
+    dot = matrix.dot_at("act-odd")
+    assert dot is not None and as_shown(dot.toolTip()).startswith(ODD + "\nimpact 3, effort 3")

@@ -64,6 +64,9 @@ _FIELD_WORDS = {"score": "satisfaction score", "is_start": "journey start",
 _CONTROLS = dict.fromkeys(c for c in (*range(0x20), *range(0x7F, 0xA0)) if not chr(c).isspace())
 
 
+_SAYS_VALUE = frozenset({"score", "severity", "votes", "impact", "effort"})
+
+
 def quoted(text: str, room: int = 40) -> str:
     """A name as an undo step shows it: on one line (breaks and tabs become single spaces),
     without control characters (a pasted ESC showed as a box in the Edit menu), cut to
@@ -87,9 +90,10 @@ def update_label(before: Entity, after: Entity) -> str:
     name = new if new.strip() else old
     who = f" {quoted(name)}" if name.strip() else ""
     words = [_FIELD_WORDS.get(c, c.replace("_", " ")) for c in changed]
-    if changed == ["score"]:
-        score = getattr(after, "score", None)
-        words = [f"satisfaction score {score if score is not None else 'cleared'}"]
+    for n, c in enumerate(changed):
+        if c in _SAYS_VALUE:  # 'impact 4, effort 2': a number says more than its name
+            value = getattr(after, c)
+            words[n] += f" {value if value is not None else 'cleared'}"
     what = ", ".join(words[:3]) + (" …" if len(words) > 3 else "")
     return f"{label}{who}: {what}" if what else f"{label}{who}"
 

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.model import Action, Change, Priority, edits
+from journeymapper.ui import plain
 from journeymapper.ui.session import Session
 
 from .columns import CLOSED
@@ -121,7 +122,7 @@ class ActionDot(QGraphicsEllipseItem):
             tip += "\nDrag to another cell to change its impact and effort."
         if others:
             tip += "\n\nAlso here:\n" + "\n".join(o.title for o in others)
-        self.setToolTip(tip)
+        self.setToolTip(plain.tip(tip))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         # an open hand where the dot can be dragged (a closed one while it is), else a pointer
         self.setCursor(Qt.CursorShape.OpenHandCursor if movable
@@ -274,7 +275,7 @@ class ImpactEffortView(QGraphicsView):
                 y = y0 + len(shown) * line_h - more.boundingRect().height() / 2
                 b = more.boundingRect()
                 more.setPos(x - DOT / 2 - b.width() if on_left else x - DOT / 2, y)
-                more.setToolTip("\n".join(a.title for a in acts[len(shown):]))
+                more.setToolTip(plain.tip("\n".join(a.title for a in acts[len(shown):])))
         sc.setSceneRect(QRectF(0, 0, vp.width(), vp.height()))
         self.select(self._selected)
 
