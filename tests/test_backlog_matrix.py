@@ -63,6 +63,22 @@ def test_table_selection_rings_the_dot_and_middle_values_sit_on_a_line(bench: Be
     assert quadrant_containing(bench, aid) is None  # on the crossing of the two lines
 
 
+def test_a_dot_that_is_no_longer_selected_loses_its_whole_ring(bench: Bench) -> None:  # noqa: F811
+    """Qt repaints an item's bounds only: a ring drawn outside them stayed on screen, in bits,
+    after the selection moved on (several dots looked selected on the projector)."""
+    from journeymapper.ui.backlog.matrix import DOT
+
+    dock = bench.parts.backlog
+    first, second = (a.id for a in bench.session.doc.actions[:2])
+    dock.select_action(first)
+    dot = dock.matrix.dot_at(first)
+    assert dot is not None and dot.isSelected()
+    ring = dot.rect().adjusted(-7, -7, 7, 7)  # 5 px out, and half the 4 px pen
+    assert dot.boundingRect().contains(ring) and ring.width() == DOT + 14
+    dock.select_action(second)
+    assert not dot.isSelected() and dock.matrix.dot_at(second).isSelected()  # type: ignore[union-attr]
+
+
 def _cell_sharers(b: Bench, count: int) -> list[str]:
     """Put ``count`` actions in one cell (impact 2, effort 4) and redraw the matrix."""
     s = b.session

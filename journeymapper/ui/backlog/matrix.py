@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
 LEFT, TOP, BOTTOM = 56.0, 30.0, 54.0  # room for the quadrant names, axis numbers and titles
 DOT = 18.0
+RING = 8.0  # how far the selected dot's ring (5 px out, 4 px wide) reaches past the dot
 LABEL_GAP = 6.0  # between a dot and its label
 ID_KEY = 0  # QGraphicsItem.data key holding the action id
 LABEL_PT, QUADRANT_PT, AXIS_PT = 12.0, 15.0, 11.0  # fixed sizes: the scene is in pixels
@@ -155,10 +156,15 @@ class ActionDot(QGraphicsEllipseItem):
         self.chip.setBrush(QBrush(QColor(255, 255, 255, 255 if on else 215),
                                   Qt.BrushStyle.SolidPattern))
 
+    def boundingRect(self) -> QRectF:
+        # the selection ring is drawn outside the dot: inside the item's bounds, or a dot no
+        # longer selected kept bits of its ring on screen (Qt repaints only the bounds)
+        return super().boundingRect().adjusted(-RING, -RING, RING, RING)
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         if self.isSelected():  # a ring instead of Qt's dashed box
-            painter.setPen(QPen(QColor("#1971C2"), 4))
+            painter.setPen(QPen(QColor(DRAG_INK), 4))
             painter.drawEllipse(self.rect().adjusted(-5, -5, 5, 5))
             from PySide6.QtWidgets import QStyle  # here: its enums cost start-up ~5 ms
 
