@@ -508,3 +508,23 @@ def test_a_read_only_map_opens_no_editor_and_says_why(qtbot: QtBot, view: MapVie
     qtbot.keyClick(view, Qt.Key.Key_F2)  # a card's title
     assert view.editor is None
     assert said and all("read-only" in s for s in said)
+
+
+@pytest.mark.parametrize("scale", [0.45, 1.0])
+def test_the_editor_types_as_large_as_the_card_shows_its_title(qtbot: QtBot, view: MapView,
+                                                               scale: float) -> None:
+    """Zoomed out, a card shows its title in poster type; the editor typed at the normal size,
+    about 60% of it, too small for the room to read what was being typed."""
+    from PySide6.QtGui import QTransform
+
+    from journeymapper.ui.canvas.items import POSTER, POSTER_BELOW
+
+    view.leave_fit()
+    view.setTransform(QTransform.fromScale(scale, scale))
+    click(qtbot, view, card_center(view, "tp1"))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    assert view.editor is not None
+    t = view.map_scene.theme
+    wanted = t.card_pt * (POSTER if scale < POSTER_BELOW else 1.0)
+    assert view.editor.font().pointSizeF() == pytest.approx(wanted)
+    qtbot.keyClick(view.viewport(), Qt.Key.Key_Escape)

@@ -17,7 +17,7 @@ from journeymapper.model.ordering import STEP
 
 from .editor import InlineEditor
 from .headers import HeaderItem
-from .items import CardItem, FlowItem
+from .items import POSTER, POSTER_BELOW, CardItem, FlowItem
 
 if TYPE_CHECKING:
     from .view import MapView
@@ -95,6 +95,8 @@ def _start_editor(view: MapView, item: QGraphicsItem, merge_key: str | None = No
     kind, eid = item.ref  # type: ignore[attr-defined]
     if kind == "touchpoint":
         text, rect, pt = doc.touchpoint(eid).title, sc.layout.cards[eid], t.card_pt
+        if view.transform().m11() < POSTER_BELOW:  # the card shows its title larger: so do we
+            pt *= POSTER
     elif kind == "stage":
         text, rect, pt = doc.stage(eid).name, sc.layout.stage_header_rect(eid), t.header_pt
     elif kind == "lane":

@@ -29,6 +29,7 @@ from .routing import Shape, arrow_head, route
 Z_GRID, Z_FLOW, Z_CARD, Z_HEADER, Z_OVERLAY, Z_DRAG, Z_EDITOR = 0, 5, 10, 20, 30, 40, 50
 HANDLE_R = 7.0
 POSTER = 1.45  # type scale of the simplified card drawn when zoomed out
+POSTER_BELOW = 0.55  # the view scale under which a card is drawn as a poster
 THIN = 1.6  # flows thinner than this many device pixels are drawn as 1-pixel lines
 
 
@@ -150,7 +151,7 @@ class CardItem(QGraphicsItem):
         stripe = QPainterPath()
         stripe.addRoundedRect(QRectF(0, 0, 7, r.height()), 3, 3)
         p.fillPath(stripe, accent if zone else QColor(t.grid_line))
-        if lod < 0.55:
+        if lod < POSTER_BELOW:
             self._paint_poster(p, r)
             return
         icon = t.small_pt * 1.9
