@@ -55,6 +55,8 @@ def test_v_votes_top_pain_point_and_undo(window, workshop: Path, qtbot) -> None:
     qtbot.keyClick(window.view, Qt.Key.Key_V)  # pp-2 has the most votes
     assert doc.pain_point("pp-2").votes == 4 and doc.pain_point("pp-1").votes == 0
     assert reopen(workshop).pain_point("pp-2").votes == 4
+    assert window.statusBar().currentMessage() == "Vote on “Rushed” (4)"
+    assert window.session.undo_stack.undoText() == "Vote on “Rushed” (4)"
     # a pain point picked in the list gets the vote instead
     window.painpoints.select("pp-1")
     window.view.setFocus()

@@ -170,11 +170,13 @@ def update_lane(doc: Document, lane_id: str, **fields: Any) -> Edit:
 
 
 def rename_stage(doc: Document, stage_id: str, name: str) -> Edit:
-    return Edit("Rename stage", update_stage(doc, stage_id, name=name.strip()).ops)
+    return Edit(f"Rename stage {quoted(doc.stage(stage_id).name)} to {quoted(name)}",
+                update_stage(doc, stage_id, name=name.strip()).ops)
 
 
 def rename_lane(doc: Document, lane_id: str, name: str) -> Edit:
-    return Edit("Rename lane", update_lane(doc, lane_id, name=name.strip()).ops)
+    return Edit(f"Rename lane {quoted(doc.lane(lane_id).name)} to {quoted(name)}",
+                update_lane(doc, lane_id, name=name.strip()).ops)
 
 
 def move_stage(doc: Document, stage_id: str, index: int) -> Edit:
@@ -289,8 +291,10 @@ def _unlink_pain_points(doc: Document, pp_ids: Sequence[str]) -> list[Op]:
 
 def remove_touchpoints(doc: Document, tp_ids: Iterable[str]) -> Edit:
     ops = _remove_touchpoint_ops(doc, tp_ids)
-    n = sum(1 for op in ops if op.kind == "touchpoint")
-    return Edit("Delete touch-point" if n == 1 else f"Delete {n} touch-points", tuple(ops))
+    gone = [op.before for op in ops if op.kind == "touchpoint" and op.before is not None]
+    n = len(gone)
+    return Edit(f"Delete touch-point {quoted(getattr(gone[0], 'title', ''))}" if n == 1
+                else f"Delete {n} touch-points", tuple(ops))
 
 
 # -- flows ----------------------------------------------------------------------------------------
@@ -302,7 +306,9 @@ def add_flow(doc: Document, source_id: str, target_id: str, label: str = "",
         raise EditError("a flow cannot go from a touch-point to itself")
     if doc.flow_between(source_id, target_id):
         raise EditError("there is already a flow between these two touch-points")
-    return Edit("Add flow", (Op(None, Flow(flow_id or new_id("fl"), source_id, target_id, label)),))
+    name = f"Add flow {quoted(doc.touchpoint(source_id).title, 24)} → " \
+        f"{quoted(doc.touchpoint(target_id).title, 24)}"
+    return Edit(name, (Op(None, Flow(flow_id or new_id("fl"), source_id, target_id, label)),))
 
 
 def update_flow(doc: Document, flow_id: str, **fields: Any) -> Edit:
@@ -322,7 +328,7 @@ def add_pain_point(doc: Document, tp_id: str, text: str, severity: int = 3,
     pp = PainPoint(pain_point_id or new_id("pp"), tp_id, text.strip(), severity, kind,
                    dimension, votes)
     validate_fields(pp)
-    return Edit("Add pain point", (Op(None, pp),))
+    return Edit(f"Add pain point {quoted(pp.text)}", (Op(None, pp),))
 
 
 def update_pain_point(doc: Document, pp_id: str, **fields: Any) -> Edit:
@@ -335,7 +341,8 @@ def vote(doc: Document, pp_id: str, delta: int = 1) -> Edit:
     pp = doc.pain_point(pp_id)
     if pp.votes + delta < 0:
         raise EditError("votes cannot go below zero")
-    return Edit("Vote" if delta > 0 else "Remove vote",
+    word = "Vote on" if delta > 0 else "Remove a vote from"
+    return Edit(f"{word} {quoted(pp.text)} ({pp.votes + delta})",
                 (Op(pp, dataclasses.replace(pp, votes=pp.votes + delta)),))
 
 
@@ -343,7 +350,8 @@ def remove_pain_points(doc: Document, pp_ids: Iterable[str]) -> Edit:
     ids = list(dict.fromkeys(pp_ids))
     pps = [doc.pain_point(i) for i in ids]
     ops = (*_unlink_pain_points(doc, ids), *(Op(p, None) for p in pps))
-    return Edit("Delete pain point" if len(pps) == 1 else f"Delete {len(pps)} pain points", ops)
+    return Edit(f"Delete pain point {quoted(pps[0].text)}" if len(pps) == 1
+                else f"Delete {len(pps)} pain points", ops)
 
 
 # -- actions --------------------------------------------------------------------------------------
@@ -379,7 +387,9 @@ def update_action(doc: Document, action_id: str, **fields: Any) -> Edit:
 
 def remove_actions(doc: Document, action_ids: Iterable[str]) -> Edit:
     ops = tuple(Op(doc.action(i), None) for i in dict.fromkeys(action_ids))
-    return Edit("Delete action" if len(ops) == 1 else f"Delete {len(ops)} actions", ops)
+    first = getattr(ops[0].before, "title", "") if ops else ""
+    return Edit(f"Delete action {quoted(first)}" if len(ops) == 1
+                else f"Delete {len(ops)} actions", ops)
 
 
 __all__ = [

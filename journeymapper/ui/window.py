@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
             if picked is None:
                 self.statusBar().showMessage("Select a card or a pain point, then press V.", 6000)
                 return
-            self.session.do(edits.vote(self.session.doc, picked))
+            self._vote_on(picked)
             return
         pps = self.session.doc.pain_points_of(tp_id)
         picked = self.painpoints.current_id()
@@ -258,7 +258,13 @@ class MainWindow(QMainWindow):
         if target is None:
             self.add_pain_point()
             return
-        self.session.do(edits.vote(self.session.doc, target.id))
+        self._vote_on(target.id)
+
+    def _vote_on(self, pp_id: str) -> None:
+        """One vote, said in the status bar: the count on the card's badge is small on the map."""
+        edit = edits.vote(self.session.doc, pp_id)
+        if self.session.do(edit):
+            self.statusBar().showMessage(edit.label, 4000)
 
     def score_cards(self, score: int | None) -> None:
         """1 … 9 and 0 (10) on the map: the selected cards' satisfaction score, one undo step;

@@ -299,7 +299,10 @@ def vote_selected(view: MapView) -> bool:
            if (pp := doc.pain_points_of(i))]
     if not pps:
         return False
-    return do(view, lambda: combine("Vote", *(edits.vote(doc, p) for p in pps)))
+    if len(pps) == 1:
+        return do(view, lambda: edits.vote(doc, pps[0]))
+    return do(view, lambda: combine(f"Vote on {len(pps)} pain points",
+                                    *(edits.vote(doc, p) for p in pps)))
 
 
 # -- keyboard -------------------------------------------------------------------------------------
