@@ -103,6 +103,12 @@ def test_empty_workshop_and_dismissed_findings_in_the_text_report(
     assert main(["analyze", str(empty)]) == 0
     out = capsys.readouterr().out
     assert "No findings." in out and "(no hand-offs)" in out
+    assert "0 touch-points, 0 flows, 0 stages, 0 lanes" in out and "0 findings:" in out
+    one = journey(["Referral"], [("pat", "Patient", C)],
+                  {"a": ("Referral", "pat", "Call"), "b": ("Referral", "pat", "Visit")}, ["a-b"])
+    jsonform.dump(one, tmp_path / "one.json")
+    assert main(["analyze", str(tmp_path / "one.json")]) == 0
+    assert "2 touch-points, 1 flow, 1 stage, 1 lane" in capsys.readouterr().out  # not "1 flows"
     doc = surgeon()
     weak = next(f for f in analyze(doc).findings if f.kind == "weak-link")
     doc.apply(edits.dismiss_finding(doc, weak.id))

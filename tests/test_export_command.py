@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from test_export_support import surgeon_doc
 
 from journeymapper.cli import main
-from journeymapper.model import jsonform
+from journeymapper.model import edits, jsonform
 
 
 @pytest.fixture
@@ -106,3 +106,22 @@ def test_the_workbook_counts_the_findings_analyze_reports(
     assert main(["export", str(path), "--to", str(out)]) == 0
     rows = load_workbook(out)["Summary"].iter_rows(max_col=2, values_only=True)
     assert dict((r[0], r[1]) for r in rows if r[0])["Findings"] == len(reported)
+
+
+def test_an_emoji_the_fonts_lack_prints_no_warnings(tmp_path: Path, workshop_json: Path) -> None:
+    """matplotlib warned 'Glyph 128640 missing from font(s)' six times on stderr for a title
+    with an emoji (no emoji font here); the chart draws a box and the workbook keeps the text."""
+    import subprocess
+    import sys
+
+    doc = jsonform.load(workshop_json)
+    doc.apply(edits.update_info(doc, title="Launch 🚀 review"))
+    src = tmp_path / "emoji.json"
+    jsonform.dump(doc, src)
+    out = tmp_path / "emoji.xlsx"
+    run = subprocess.run([sys.executable, "-m", "journeymapper", "export", str(src), "--to",
+                          str(out), "--charts", str(tmp_path / "charts")],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0 and run.stderr == ""
+    assert any("🚀" in str(c.value) for row in load_workbook(out)["Summary"].iter_rows()
+               for c in row)

@@ -64,15 +64,21 @@ def matrix_table(doc: Document, matrix: dict[tuple[str, str], int]) -> list[str]
     return lines
 
 
+def _many(count: int, one: str) -> str:
+    """'1 flow', '2 flows'."""
+    return f"{count} {one}" + ("" if count == 1 else "s")
+
+
 def report_lines(doc: Document, analysis: Analysis, file_name: str) -> list[str]:
     from journeymapper.analysis import Severity
 
     s: dict[str, Any] = analysis.summary
     sev, hand, counts = s["by_severity"], s["handoffs"], s["counts"]
     out = [f"Analysis of {s['workshop']}  ({file_name})",
-           f"  {counts['touchpoints']} touch-points, {counts['flows']} flows, "
-           f"{counts['stages']} stages, {counts['lanes']} lanes",
-           f"  {s['findings']} findings: {sev['critical']} critical, {sev['warning']} warning, "
+           f"  {_many(counts['touchpoints'], 'touch-point')}, {_many(counts['flows'], 'flow')}, "
+           f"{_many(counts['stages'], 'stage')}, {_many(counts['lanes'], 'lane')}",
+           f"  {_many(s['findings'], 'finding')}: {sev['critical']} critical, "
+           f"{sev['warning']} warning, "
            f"{sev['info']} info" + (f"; {s['dismissed']} dismissed (not shown)"
                                     if s["dismissed"] else "")]
     if s["mean_score"] is not None:

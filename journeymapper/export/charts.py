@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,12 @@ ZONES = (  # low, high, colour, label
 SEVERITY_COLOURS = ("#FFE8A3", "#FFC078", "#FF8A4C", "#E8590C", "#A61E1E")
 RC: Any = {"font.size": 9, "axes.titlesize": 12, "axes.titleweight": "bold", "axes.labelsize": 10,
       "axes.spines.top": False, "axes.spines.right": False, "svg.fonttype": "none"}
+
+
+# A title with a character the fonts lack (an emoji, on a machine without an emoji font) is drawn
+# with a box for it; matplotlib also warns on stderr, once per figure and format, which told a
+# user of `journeymapper export` nothing they could act on.
+warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
 
 
 def _t(text: str) -> str:
