@@ -72,6 +72,16 @@ def test_update_labels_from_the_model() -> None:
         "Edit workshop details: facilitator"
     assert edits.update_touchpoint(doc, "tp", is_start=True).label == \
         "Edit touch-point “Calls”: journey start"
+    doc.apply(edits.add_touchpoint(doc, st, ln, "Books", touchpoint_id="tp2"))
+    assert edits.add_flow(doc, "tp", "tp2").label == "Add flow “Calls” → “Books”"
+    add = edits.add_pain_point(doc, "tp", "Put on hold", pain_point_id="pp")
+    assert add.label == "Add pain point “Put on hold”"
+    doc.apply(add)
+    assert edits.vote(doc, "pp").label == "Vote on “Put on hold” (1)"
+    assert edits.remove_pain_points(doc, ["pp"]).label == "Delete pain point “Put on hold”"
+    assert edits.remove_touchpoints(doc, ["tp"]).label == "Delete touch-point “Calls”"
+    assert edits.remove_touchpoints(doc, ["tp", "tp2"]).label == "Delete 2 touch-points"
+    assert edits.rename_stage(doc, st, "Intake").label.startswith("Rename stage “")
     # A pasted BEL or ESC is not shown; a break or a tab is a space
     odd = edits.update_touchpoint(doc, "tp", title="Rude\x07 call\x1b[0m\n\tback\x9b").label
     assert odd == "Rename touch-point “Calls” to “Rude call[0m back”"
