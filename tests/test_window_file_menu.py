@@ -196,3 +196,31 @@ def test_dropping_a_workshop_file_on_the_map_opens_it(window, bench, tmp_path: P
                       Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(target, drop)
     assert [w.file_path for w in bench.windows] == [window.file_path, other]
+
+
+def test_long_recent_titles_and_folders_end_in_an_ellipsis_not_a_scroll_bar(
+        bench, tmp_path: Path, qtbot) -> None:  # noqa: F811
+    from journeymapper.ui import settings
+    from journeymapper.ui.start_page import FULL_TEXT
+
+    deep = tmp_path / ("a folder with a long name for the spring term " * 3).strip()
+    deep.mkdir()
+    a = make_workshop(deep / "a.jmw")
+    title = "Onboarding and billing for the new regional clinics, round 1"
+    settings.add_recent(a, title)
+    page = bench.show_start_page()
+    page.resize(760, 700)
+    shown(page)
+    lst = page.recent
+    item = lst.item(0)
+    assert item.data(FULL_TEXT).startswith(title + "\na.jmw — ")
+    lines = item.text().split("\n")
+    assert lines[0].endswith("…") and "…" in lines[1] and lines[1].startswith("a.jmw — ")
+    fm = lst.fontMetrics()
+    assert all(fm.horizontalAdvance(line) < lst.viewport().width() for line in lines)
+    assert not lst.horizontalScrollBar().isVisible()
+    assert str(a.resolve()) in item.toolTip()
+    page.resize(1900, 700)  # wider: more of it shows again
+    QApplication.processEvents()
+    assert len(item.text()) > len("\n".join(lines))
+    page.close()

@@ -6,7 +6,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal, SignalInstance
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QPalette,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
@@ -107,6 +115,35 @@ class TemplateCard(QPushButton):
             label.setWordWrap(True)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             lay.addWidget(label)
+
+
+FULL_TEXT = Qt.ItemDataRole.UserRole + 1  # an item's text before it was cut to the list's width
+
+
+class ElidingList(QListWidget):
+    """A list whose items' lines end in "…" at its edge: a long title or folder ran under a
+    horizontal scroll bar. (Qt's own eliding takes an item's lines as one; word wrap misjudged
+    the height of items with two lines.) The whole text is kept under ``FULL_TEXT``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.elide()
+
+    def elide(self) -> None:
+        fm = self.fontMetrics()
+        room = self.viewport().width() - 2 * self.spacing() - 24  # less the text margins
+        for n in range(self.count()):
+            item = self.item(n)
+            full = item.data(FULL_TEXT)
+            if isinstance(full, str):
+                item.setText("\n".join(
+                    fm.elidedText(line, Qt.TextElideMode.ElideRight if k == 0
+                                  else Qt.TextElideMode.ElideMiddle, room)
+                    for k, line in enumerate(full.split("\n"))))
 
 
 class StartPage(QWidget):
@@ -218,9 +255,10 @@ class StartPage(QWidget):
 
     def _list(self, rows: list[tuple[str, str, Path]], empty: str,
               signal: SignalInstance) -> QListWidget:
-        w = QListWidget()
+        w = ElidingList()
         for text, tip, path in rows:
             item = QListWidgetItem(text)
+            item.setData(FULL_TEXT, text)
             item.setToolTip(plain.tip(tip))
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             w.addItem(item)
