@@ -29,9 +29,10 @@ compiling every module from source on each start instead (what a shell with
 ``PYTHONDONTWRITEBYTECODE=1`` sees; about 100 ms more).
 
 ``--instructions`` counts the instructions each command runs to its first paint with valgrind's
-callgrind instead of timing it: one count (after a warm-up run) that stays the same however busy
-the machine is, where the timed medians of a shared machine move by 10-20%. Instructions are not
-time (a cache miss costs more than an add), but the ratios came out close to the timed ones.
+callgrind instead of timing it: one count (taken once two runs in a row agree: the first runs
+write the byte code caches) that stays the same however busy the machine is, where the timed
+medians of a shared machine move by 10-20%. Instructions are not time (a cache miss costs more
+than an add), but the ratios came out close to the timed ones.
 """
 
 from __future__ import annotations
@@ -152,8 +153,8 @@ def main() -> int:
     ap.add_argument("--build-now", action="store_true", help="build the app first (slow)")
     ap.add_argument("--no-floor", action="store_true", help="leave out the floor row")
     ap.add_argument("--instructions", action="store_true",
-                    help="count instructions with valgrind instead of timing (one run each, "
-                         "after a warm-up run; steady on a busy machine)")
+                    help="count instructions with valgrind instead of timing (counted once two "
+                         "runs in a row agree; steady on a busy machine)")
     ap.add_argument("--no-bytecode-cache", action="store_true",
                     help="source runs compile every module on each start (no .pyc files)")
     args = ap.parse_args()
@@ -205,16 +206,27 @@ def main() -> int:
             if shutil.which("valgrind") is None:
                 raise SystemExit("--instructions needs valgrind (apt-get install valgrind)")
             counts: dict[str, int] = {}
+            runs: dict[str, int] = {}
             for name, cmd in commands.items():
-                for n in range(2):  # the first run writes the byte code caches
+                # The first runs write the byte code caches, and in a fresh checkout the second
+                # run still read high (1.76-2.0 G for source, against 1.476 G from the third
+                # on; the cause is not pinned down). Counted once two runs in a row agree
+                # within 0.5%.
+                seen: list[int] = []
+                while len(seen) < 5 and not (len(seen) >= 2
+                                             and abs(seen[-1] - seen[-2]) <= seen[-1] / 200):
+                    n = len(seen)
                     run = tmp / f"{name}-i{n}"
                     run.mkdir()
                     app = name in ("source", "build")
                     full = app_command(cmd, run) if app else list(cmd)
-                    counts[name] = _instructions(full, ROOT if name == "source" else run,
-                                                 env_for(name, run), tmp / f"cg-{name}-{n}")
+                    seen.append(_instructions(full, ROOT if name == "source" else run,
+                                              env_for(name, run), tmp / f"cg-{name}-{n}"))
+                counts[name] = seen[-1]
+                runs[name] = len(seen)
             print(f"Instructions to the first painted window, offscreen, sample {args.sample!r} "
-                  "(valgrind callgrind, the second of two runs)")
+                  "(valgrind callgrind, once two runs in a row agree; runs: "
+                  + ", ".join(f"{k} {v}" for k, v in runs.items()) + ")")
             for name, count in counts.items():
                 print(f"{name:<10} {count / 1e9:>7.3f} G {count / counts['baseline']:>11.2f}x")
             return 0
