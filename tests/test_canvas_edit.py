@@ -528,3 +528,22 @@ def test_the_editor_types_as_large_as_the_card_shows_its_title(qtbot: QtBot, vie
     wanted = t.card_pt * (POSTER if scale < POSTER_BELOW else 1.0)
     assert view.editor.font().pointSizeF() == pytest.approx(wanted)
     qtbot.keyClick(view.viewport(), Qt.Key.Key_Escape)
+
+
+def test_esc_on_the_card_n_just_added_takes_it_away(qtbot: QtBot, view: MapView) -> None:
+    """A stray N, then Esc, left a "New touch-point" card behind; now Esc takes it away (an
+    undo, so Redo brings it back). Esc while renaming an older card keeps the card."""
+    doc, stack = view.session.doc, view.session.undo_stack
+    before = set(doc.touchpoints)
+    click(qtbot, view, card_center(view, "tp0"))
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    assert view.editor is not None and len(doc.touchpoints) == len(before) + 1
+    qtbot.keyClicks(view.viewport(), "Half a tit")  # typed, then thought better of it
+    qtbot.keyClick(view.viewport(), Qt.Key.Key_Escape)
+    assert view.editor is None and set(doc.touchpoints) == before
+    assert stack.canRedo() and stack.index() == 0
+    assert_in_sync(view)
+    click(qtbot, view, card_center(view, "tp0"))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    qtbot.keyClick(view.viewport(), Qt.Key.Key_Escape)
+    assert set(doc.touchpoints) == before and "tp0" in doc.touchpoints

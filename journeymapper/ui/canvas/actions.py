@@ -121,7 +121,17 @@ def _start_editor(view: MapView, item: QGraphicsItem, merge_key: str | None = No
         else:
             do(view, lambda: edits.update_flow(doc, eid, label=new))
 
-    ed = InlineEditor(text, rect, t, pt, commit, lambda: _close_editor(view), (kind, eid))
+    def cancel() -> None:
+        _close_editor(view)
+        # Esc on the card N has just added takes the card away again (one undo; redo brings it
+        # back): a stray N left a "New touch-point" card behind
+        stack = view.session.undo_stack
+        top = stack.command(stack.index() - 1) if stack.index() > 0 else None
+        if merge_key and merge_key.startswith("new-card:") and \
+                getattr(top, "merge_key", None) == merge_key and text == NEW_TITLE:
+            stack.undo()
+
+    ed = InlineEditor(text, rect, t, pt, commit, cancel, (kind, eid))
     sc.addItem(ed)
     view.editor = ed
     view.setFocus()

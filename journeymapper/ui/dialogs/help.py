@@ -6,8 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 KEYS = (
-    ("Map", (("Double-click a cell", "add a card there"), ("N / Insert", "new card in the cell"),
-             ("F2 or Enter", "rename in place"), ("Arrows", "move between cards"),
+    ("Map", (("Double-click a cell", "add a card there"),
+             ("N / Insert", "new card in the cell (Esc takes it back)"),
+             ("F2 or Enter", "rename in place (Esc leaves the name)"),
+             ("Arrows", "move between cards"),
              ("Drag from a card's right edge", "draw a flow to another card"),
              ("Edit > Connect cards", "join the two selected cards"),
              ("Delete", "delete the selection"), ("Ctrl+C / Ctrl+V / Ctrl+D",
