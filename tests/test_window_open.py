@@ -131,3 +131,40 @@ def test_start_page_f1_shows_the_keys_and_ctrl_q_closes_it(bench, qtbot) -> None
     shown(page)
     qtbot.keyClick(page, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     assert not page.isVisible()
+
+
+def test_a_window_remembered_from_a_larger_screen_comes_back_on_this_one(
+        bench, workshop: Path, qtbot) -> None:  # noqa: F811
+    """A laptop last used on a 1080p projector, now on a small screen: the remembered window
+    came back with its bottom (the backlog) below the screen's edge."""
+    w = bench.open_path(workshop)
+    assert w is not None
+    w.showNormal()
+    w.setGeometry(300, 400, 1400, 900)  # far larger than the offscreen screen (800x800)
+    settings.save_window_state(w.saveGeometry(), w.saveState())
+    w.close()
+    w = bench.open_path(workshop)
+    assert w is not None and not w.first_run
+    shown(w)
+    free = w.screen().availableGeometry()
+    g = w.geometry()
+    assert free.contains(g) and g.top() >= free.top() + 32, (g, free)
+    w.close()
+
+
+def test_a_window_closed_maximised_opens_maximised(bench, workshop: Path, qtbot) -> None:  # noqa: F811
+    """Qt restores a maximised window saved on a larger screen as a normal window of its least
+    size (seen on a 1280x720 screen after a 1920x1080 one): the app keeps the fact itself."""
+    w = bench.open_path(workshop)
+    assert w is not None
+    shown(w)
+    w.showMaximized()
+    qtbot.waitUntil(w.isMaximized, timeout=3000)
+    w.close()
+    assert settings.window_was_maximized()
+    w = bench.open_path(workshop)
+    assert w is not None and not w.first_run and w.was_maximized
+    qtbot.waitUntil(w.isMaximized, timeout=3000)
+    w.showNormal()
+    w.close()
+    assert not settings.window_was_maximized()

@@ -92,7 +92,7 @@ class Workbench(QObject):
             w.show()
         else:
             settings.add_recent(Path(wf.path), w.session.doc.info.title)  # type: ignore[attr-defined]
-            if w.first_run:  # no remembered geometry: a projector wants the whole screen
+            if w.first_run or w.was_maximized:  # a projector wants the whole screen
                 w.showMaximized()
             else:
                 w.show()

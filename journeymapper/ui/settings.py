@@ -96,7 +96,14 @@ def window_state() -> tuple[QByteArray | None, QByteArray | None]:
             state if isinstance(state, QByteArray) else None)
 
 
-def save_window_state(geometry: QByteArray, state: QByteArray) -> None:
+def save_window_state(geometry: QByteArray, state: QByteArray, maximized: bool = False) -> None:
     s = store()
     s.setValue("window/geometry", geometry)
     s.setValue("window/state", state)
+    s.setValue("window/maximized", maximized)
+
+
+def window_was_maximized() -> bool:
+    """Whether the last window closed was maximised. Kept apart from the geometry: Qt restores
+    a maximised geometry saved on a larger screen as a normal window of its least size."""
+    return str(store().value("window/maximized", False)).lower() == "true"

@@ -47,6 +47,7 @@ def top_pain_point(pps: list[PainPoint]) -> PainPoint | None:
 
 
 WARM_UP_MS = 600
+TITLE_BAR, FRAME_SIDE = 32, 4  # px of a window's frame: its title bar, its other sides (about)
 ANALYSIS_FALLBACK_MS = 300  # the analysis starts after the first paint, or this long after showing
 
 
@@ -424,16 +425,38 @@ class MainWindow(QMainWindow):
             # An offscreen picture has the default layout at its own size, whatever window the
             # user left last: a remembered maximised state would shrink it to the offscreen
             # screen (800x800) once shown.
-            self.first_run = False
+            self.first_run = self.was_maximized = False
             return
         geometry, state = settings.window_state()
         self.first_run = geometry is None
+        self.was_maximized = geometry is not None and settings.window_was_maximized()
         if geometry is not None:
             self.restoreGeometry(geometry)
+            self._fit_on_screen()
         else:
             self.resize(1440, 900)
         if state is not None:
             self._layout_restored = self.restoreState(state)
+
+    def _fit_on_screen(self) -> None:
+        """A window remembered from a larger screen (the laptop was on a 1080p projector) came
+        back partly below a 720p one, the backlog out of reach (Qt moves a restored window only
+        when it is wholly off screen): it is moved, and shrunk if need be, into the screen's
+        free area, with room above for the title bar."""
+        if self.windowState() & (Qt.WindowState.WindowMaximized
+                                 | Qt.WindowState.WindowFullScreen):
+            return
+        screen = self.screen()
+        if screen is None:
+            return
+        free, g = screen.availableGeometry(), self.geometry()  # g: without the window's frame
+        side = FRAME_SIDE
+        w = min(g.width(), free.width() - 2 * side)
+        h = min(g.height(), free.height() - TITLE_BAR - side)
+        x = max(free.left() + side, min(g.x(), free.x() + free.width() - side - w))
+        y = max(free.top() + TITLE_BAR, min(g.y(), free.y() + free.height() - side - h))
+        if (x, y, w, h) != (g.x(), g.y(), g.width(), g.height()):
+            self.setGeometry(x, y, w, h)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -489,7 +512,7 @@ class MainWindow(QMainWindow):
         self._closing = True
         self.presentation.leave()  # remember the normal layout, not the full-screen one
         if getattr(self.controller, "picture_size", None) is None:  # not the offscreen picture's
-            settings.save_window_state(self.saveGeometry(), self.saveState())
+            settings.save_window_state(self.saveGeometry(), self.saveState(), self.isMaximized())
         self.presentation.timer.stop()
         if self.pain_dialog is not None:
             self.pain_dialog.reject()

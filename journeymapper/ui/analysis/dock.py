@@ -134,6 +134,11 @@ class FindingsDock(LazyDock):
         self.tree.itemExpanded.connect(self._expanded)
         self.detail = QtWidgets.QTextBrowser()
         self.detail.setOpenLinks(False)
+        # Smaller than Qt's 70 px each at the least: with the window's other docks, those made
+        # the window too tall for a 720-line screen (it came back from a larger one with its
+        # bottom below the screen's edge)
+        self.tree.setMinimumHeight(44)
+        self.detail.setMinimumHeight(36)
         split = QtWidgets.QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.tree)
         split.addWidget(self.detail)
