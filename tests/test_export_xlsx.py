@@ -183,3 +183,23 @@ def test_summary_names_the_weakest_card_the_analysis_names(tmp_path: Path, sampl
     ws = load_workbook(export_workbook(doc, tmp_path / "tv.xlsx", charts=False))["Summary"]
     named = next(r[1] for r in ws.iter_rows(values_only=True) if r[0] == "Weakest touch-point")
     assert named == f"{weakest['title']} ({weakest['score']}/10)"
+
+
+def test_the_summary_zone_is_the_likely_felt_scores_and_says_where_it_starts(
+        tmp_path: Path) -> None:
+    """A mean of 6.7 beside "Zone: at risk (0-6 …)" read as a contradiction: the zone came from
+    a score that was not on the sheet. Both scores are there now, and the zone says "under 7"."""
+    from journeymapper.export.xlsx import export_workbook
+    from journeymapper.model import edits, templates
+
+    doc = templates.build("blank", "Scores")
+    st, ln = doc.stages[0].id, doc.lanes[0].id
+    for n, score in enumerate((10, 10, 10, 9, 4)):
+        doc.apply(edits.add_touchpoint(doc, st, ln, f"Card {n}", score=score))
+    out = tmp_path / "scores.xlsx"
+    export_workbook(doc, out, analyze(doc))
+    rows = {r[0]: r[1] for r in load_workbook(out)["Summary"].iter_rows(values_only=True)
+            if r and r[0]}
+    assert rows["Journey mean (0-10)"] == pytest.approx(8.6)
+    assert rows["Likely felt (0-10; the weakest card pulls it down)"] == pytest.approx(7.22)
+    assert rows["Zone"] == "indifferent (7 to under 9: neither loyal nor angry)"

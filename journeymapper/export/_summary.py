@@ -91,8 +91,13 @@ def write_summary(wb: Any, doc: Document, analysis: Analysis | None, charts: boo
     out.append([])
     out.heading("Satisfaction")
     mean = R.journey_mean(doc)
-    zone = zone_of(mean)
     out.pair("Journey mean (0-10)", mean if mean is not None else "no scores yet", "0.0")
+    # The zone is the likely felt score's, the analysis's headline: a mean of 6.7 beside "at risk
+    # (0-6 ...)" read as a contradiction when the row it came from was not on the sheet
+    likely = analysis.summary.get("likely_score") if analysis and mean is not None else None
+    if isinstance(likely, int | float):
+        out.pair("Likely felt (0-10; the weakest card pulls it down)", likely, "0.0")
+    zone = zone_of(likely if isinstance(likely, int | float) else mean)
     out.pair("Zone", f"{zone} ({_ZONE_TEXT[zone]})" if zone else "no scores yet")
     scored = [t for t in doc.touchpoints.values() if t.score is not None]
     # the analysis's pick (ties go to the earliest on the journey), so that the workbook names
@@ -121,9 +126,9 @@ def write_summary(wb: Any, doc: Document, analysis: Analysis | None, charts: boo
         _chart_images(out, doc, analysis)
 
 
-_ZONE_TEXT = {"advocate": "9-10: customers who recommend you",
-              "indifferent": "7-8: neither loyal nor angry",
-              "at risk": "0-6: customers likely to leave"}
+_ZONE_TEXT = {"advocate": "9 and above: customers who recommend you",
+              "indifferent": "7 to under 9: neither loyal nor angry",
+              "at risk": "under 7: customers likely to leave"}
 
 
 def _chart_images(out: _Rows, doc: Document, analysis: Analysis | None) -> None:
