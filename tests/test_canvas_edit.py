@@ -547,3 +547,24 @@ def test_esc_on_the_card_n_just_added_takes_it_away(qtbot: QtBot, view: MapView)
     qtbot.keyClick(view, Qt.Key.Key_F2)
     qtbot.keyClick(view.viewport(), Qt.Key.Key_Escape)
     assert set(doc.touchpoints) == before and "tp0" in doc.touchpoints
+
+
+def test_the_current_cell_outline_follows_its_cell_to_a_new_layout(qtbot: QtBot,
+                                                                    view: MapView) -> None:
+    """In presentation type the cells are larger: the outline stayed where the cell had been,
+    across two cells (run-through 3)."""
+    doc = view.session.doc
+    cell = (doc.stages[4].id, doc.lanes[2].id)
+    click(qtbot, view, view.cell_rect(*cell).center())
+    assert view.current_cell == cell and view._cursor.isVisible()
+    before = view._cursor.rect()
+    view.set_presentation(True)
+    now = view.cell_rect(*cell).adjusted(3, 3, -3, -3)
+    assert now != before and view._cursor.rect() == now
+    view.set_presentation(False)
+    assert view._cursor.rect() == before
+    # a card added by an edit from elsewhere moves the cells after it: the outline goes along
+    doc_cell = (doc.stages[3].id, doc.lanes[2].id)
+    for n in range(3):
+        view.session.do(edits.add_touchpoint(doc, *doc_cell, f"Card {n} with a longer title"))
+    assert view._cursor.rect() == view.cell_rect(*cell).adjusted(3, 3, -3, -3)

@@ -88,6 +88,18 @@ class MapView(FrozenView):
             self._cursor.setRect(rect.adjusted(3, 3, -3, -3))
             self._cursor.show()
 
+    def _follow_cell(self) -> None:
+        """The current-cell outline where its cell is now: a new layout (presentation type, a
+        card added beside it) left it over the cell's old place, across two cells."""
+        cell = self.current_cell
+        if not self._cursor.isVisible() or cell is None:
+            return
+        lay = self.map_scene.layout
+        if cell[0] in lay.stage_x and cell[1] in lay.lane_y:
+            self.show_cell_cursor(lay.cell_rect(*cell))
+        else:
+            self.show_cell_cursor(None)
+
     def _model_changed(self, change: Change) -> None:
         """An edit from elsewhere (undo, a dock) during a gesture: drop the gesture, and an
         editor whose entity is gone."""
@@ -98,6 +110,7 @@ class MapView(FrozenView):
         ed = self.editor
         if ed is not None and not ed.done and ed.ref[1] in change.removed.get(ed.ref[0], ()):
             ed.cancel()
+        self._follow_cell()  # the scene, connected first, has laid the map out again
 
     def cleanup(self) -> None:
         """Disconnect from the session and drop the scene (idempotent)."""
@@ -246,6 +259,7 @@ class MapView(FrozenView):
         self.setHorizontalScrollBarPolicy(policy)
         self.setVerticalScrollBarPolicy(policy)
         self.map_scene.set_theme(theme_for(on))
+        self._follow_cell()
         self.fit_all()
 
     def presentation(self) -> bool:
