@@ -245,3 +245,15 @@ def test_install_places_docks_and_actions(bench: Bench) -> None:  # noqa: F811
     assert not parts.backlog.isVisible()
     parts.view_actions[0].trigger()
     assert parts.backlog.isVisible()
+
+
+def test_tab_leaves_the_table_instead_of_walking_its_cells(bench: Bench, qtbot) -> None:  # noqa: F811
+    """Tab walked the backlog's cells round and round (40 Shift+Tabs: still in the table); a
+    keyboard user could not get back to the map. Arrows still move between cells."""
+    table = bench.parts.backlog.table
+    click_cell(bench, qtbot, 1, C.TITLE)
+    assert table.hasFocus() and table.currentIndex().column() == C.TITLE
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    assert table.currentIndex().column() == C.TITLE + 1
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus()

@@ -215,3 +215,16 @@ def test_the_wheel_over_a_field_not_clicked_into_scrolls_and_changes_nothing(win
     score.setFocus()  # clicked into: the wheel steps the value, as a spin box does
     wheel(score, 1)
     assert doc.touchpoint("tp-a").score == before + 1
+
+
+def test_a_very_long_title_is_cut_in_the_heading_and_whole_in_its_field(window, qtbot) -> None:  # noqa: F811
+    """A 390-character title in the heading's large bold pushed the fields out of view."""
+    from journeymapper.model import edits
+
+    long = "The patient rings reception about the letter that never came " * 6
+    window.session.do(edits.update_touchpoint(window.session.doc, "tp-a", title=long.strip()))
+    window.view.select_entities([("touchpoint", "tp-a")])
+    heading = window.inspector._heading.text()
+    assert heading.startswith("Touch-point: The patient rings") and heading.endswith("…")
+    assert len(heading) < 110
+    assert line(window, "title").text() == long.strip()

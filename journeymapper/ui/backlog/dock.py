@@ -89,6 +89,9 @@ class BacklogDock(QDockWidget):
     def _make_table(self) -> QTableView:
         t = QTableView()
         t.setObjectName("backlogTable")
+        # Tab leaves the table for the next part of the window (arrows move between cells): it
+        # walked the cells round and round, and a keyboard user could not get back to the map
+        t.setTabKeyNavigation(False)
         t.setModel(self.proxy)
         t.setItemDelegate(BacklogDelegate(t))
         t.setSortingEnabled(True)

@@ -81,6 +81,7 @@ FORMS: dict[str, list[tuple[str, str, Callable[[], Field]]]] = {
         ("color", "Colour", ColorField), ("owner", "Owner", LineField),
     ],
 }
+HEADING_ROOM = 90  # characters of a title in the inspector's heading
 HEADINGS = {"info": "Workshop", "touchpoint": "Touch-point", "flow": "Flow",
             "painpoint": "Pain point", "stage": "Stage", "lane": "Lane"}
 
@@ -219,7 +220,11 @@ class InspectorDock(QDockWidget):
         # a pain point has text, a flow a label; a flow without one gets no dangling colon
         title = next((v for v in (getattr(entity, a, None) for a in ("title", "name", "text",
                                                                      "label")) if v), "")
-        heading = f"{HEADINGS[kind]}: {title}" if title else HEADINGS[kind]
+        # a 390-character title in large bold pushed the fields out of the dock: the heading
+        # names the thing, the field below holds all of it
+        short = " ".join(title.split())
+        short = short if len(short) <= HEADING_ROOM else short[:HEADING_ROOM - 1].rstrip() + "…"
+        heading = f"{HEADINGS[kind]}: {short}" if title else HEADINGS[kind]
         self._heading.setText(heading if kind != "info" else "Workshop")
         for attr, f in self.fields.items():
             f.set_value(getattr(entity, attr))
