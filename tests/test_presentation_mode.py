@@ -113,3 +113,35 @@ def test_the_stage_caption_keeps_off_the_lane_names(window, qtbot) -> None:  # n
     assert vp.rect().contains(caption.geometry())
     assert vp.width() - caption.geometry().right() < 60  # bottom right
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+
+
+def test_the_stage_in_focus_is_picked_out_and_the_others_veiled(window, qtbot) -> None:  # noqa: F811
+    """Moving from the first stage to the second changed only the caption when both were in
+    view: the room could not tell which stage was being talked about."""
+    view, doc = window.view, window.session.doc
+    qtbot.keyClick(view, Qt.Key.Key_F5)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # the second stage
+    first, second = doc.stages[0].id, doc.stages[1].id
+    assert view.focused_stage == second
+    lay = view.map_scene.layout
+
+    def lightness(stage_id: str) -> float:
+        """The mean lightness of the stage's column on screen, where it is in view."""
+        img = view.viewport().grab().toImage()
+        r = view.mapFromScene(lay.stage_rect(stage_id)).boundingRect().intersected(
+            view.viewport().rect())
+        values = [img.pixelColor(x, y).lightness() for x in range(r.left(), r.right(), 4)
+                  for y in range(r.top(), r.bottom(), 4)]
+        return sum(values) / len(values)
+
+    veiled, picked = lightness(first), lightness(second)
+    qtbot.keyClick(view, Qt.Key.Key_Home)  # the whole map: no stage in focus, no veil
+    assert view.focused_stage is None
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.focused_stage == first  # in focus now: not veiled
+    plain_first = lightness(first)
+    assert veiled > plain_first + 10  # the veil lightens (washes out) what is not in focus
+    assert picked < veiled
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert view.focused_stage is None

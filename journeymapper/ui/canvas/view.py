@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -64,6 +64,7 @@ class MapView(FrozenView):
         self.tool: Tool | None = None
         self.editor: InlineEditor | None = None
         self.current_cell: tuple[str, str] | None = None
+        self.focused_stage: str | None = None  # the stage focus_stage zoomed to, until a Fit
         self._cursor = QGraphicsRectItem(self._scene.drag_layer)
         self._cursor.setPen(QPen(QColor(self._scene.theme.selection), 3, Qt.PenStyle.DashLine))
         self._cursor.hide()
@@ -191,12 +192,34 @@ class MapView(FrozenView):
         lay = self.map_scene.layout
         return QRectF(0, 0, max(lay.width, 1.0), max(lay.height, 1.0))
 
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        if self._presentation and self.focused_stage in self.map_scene.layout.stage_x:
+            self._draw_stage_focus(painter)
+        super().drawForeground(painter, rect)
+
+    def _draw_stage_focus(self, painter: QPainter) -> None:
+        """Presentation, a stage in focus: the other stages under a veil, this one outlined.
+        Moving on from the first stage to the second changed nothing but the caption when both
+        were in view."""
+        lay, t = self.map_scene.layout, self.map_scene.theme
+        veil = QColor(t.background)
+        veil.setAlpha(150)
+        for sid in lay.stage_x:
+            if sid != self.focused_stage:
+                painter.fillRect(lay.stage_rect(sid), veil)
+        pen = QPen(QColor(t.selection), 6)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(lay.stage_rect(str(self.focused_stage)).adjusted(2, 2, -2, -2))
+
     def fit_all(self) -> None:
         """The whole map in view, and kept there (fit mode): a resized window or a map that grows
         or shrinks is fitted again, until a zoom or a stage focus leaves the mode. While fitted the
         view's own scene rectangle is the fitted one, so there is nothing to scroll to (the scene
         keeps margins around the map for zooming in)."""
         self._fitted = True
+        self.focused_stage = None
         self._apply_fit()
 
     def fitted(self) -> bool:
@@ -232,6 +255,8 @@ class MapView(FrozenView):
             self.fit_all()
             return
         self.leave_fit()
+        self.focused_stage = stage_id
+        self.viewport().update()
         # the whole column if it fits at a readable size; otherwise its top at a readable size
         r = lay.stage_rect(stage_id).adjusted(-24, -8, 24, 8)
         vw, vh = self.viewport().width(), self.viewport().height()
