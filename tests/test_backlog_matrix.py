@@ -5,6 +5,7 @@ and read-only it does not move."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QApplication
 from test_backlog_fixtures import Bench, bench, reopen  # noqa: F401
@@ -51,6 +52,25 @@ def test_clicking_a_dot_clears_a_filter_that_hides_its_row(bench: Bench, qtbot) 
     m = dock.matrix
     qtbot.mouseClick(m.viewport(), LEFT, pos=m.mapFromScene(m.dot_at(aid).scenePos()))  # type: ignore[union-attr]
     assert dock.filter_edit.text() == "" and dock.current_id() == aid
+
+
+def test_dots_the_filter_hides_are_faded(bench: Bench, qtbot) -> None:  # noqa: F811
+    """The table showed one row and the matrix every dot as before: the filter seemed not to
+    have been applied there (run-through 3). Hidden ones are faded now, not removed."""
+    from journeymapper.ui.backlog.matrix import FADED
+
+    dock, doc = bench.parts.backlog, bench.session.doc
+    keep = doc.actions[0]
+    qtbot.keyClicks(dock.filter_edit, keep.title)
+    assert dock.proxy.rowCount() == 1
+    m = dock.matrix
+    opacity = {a.id: m.dot_at(a.id).opacity() for a in doc.actions}  # type: ignore[union-attr]
+    assert opacity[keep.id] == 1.0
+    assert all(v == pytest.approx(FADED) for k, v in opacity.items() if k != keep.id)
+    m.rebuild()  # a rebuild (a resize, an edit) keeps them faded
+    assert m.dot_at(doc.actions[1].id).opacity() == pytest.approx(FADED)  # type: ignore[union-attr]
+    dock.filter_edit.clear()
+    assert all(m.dot_at(a.id).opacity() == 1.0 for a in doc.actions)  # type: ignore[union-attr]
 
 
 def test_table_selection_rings_the_dot_and_middle_values_sit_on_a_line(bench: Bench) -> None:  # noqa: F811

@@ -56,6 +56,9 @@ class BacklogDock(QDockWidget):
         self.table = self._make_table()
         self.matrix = ImpactEffortView(session)
         self.matrix.actionClicked.connect(self.select_action)
+        for signal in (self.proxy.layoutChanged, self.proxy.rowsInserted,
+                       self.proxy.rowsRemoved, self.proxy.modelReset):
+            signal.connect(self._fade_filtered)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText("Filter actions…")
         self.filter_edit.setClearButtonEnabled(True)
@@ -189,6 +192,13 @@ class BacklogDock(QDockWidget):
             | QItemSelectionModel.SelectionFlag.Rows
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
+
+    def _fade_filtered(self, *_args: object) -> None:
+        p = self.proxy
+        if p.rowCount() == self.model.rowCount():
+            self.matrix.fade_except(None)
+        else:
+            self.matrix.fade_except({p.index(r, 0).data(ID_ROLE) for r in range(p.rowCount())})
 
     def clear_filters(self) -> None:
         self.filter_edit.clear()

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
 LEFT, TOP, BOTTOM = 56.0, 30.0, 54.0  # room for the quadrant names, axis numbers and titles
 DOT = 18.0
+FADED = 0.25  # the opacity of a dot the table's filter hides
 RING = 8.0  # how far the selected dot's ring (5 px out, 4 px wide) reaches past the dot
 LABEL_GAP = 6.0  # between a dot and its label
 ID_KEY = 0  # QGraphicsItem.data key holding the action id
@@ -208,6 +209,7 @@ class ImpactEffortView(QGraphicsView):
         self.dots: dict[str, ActionDot] = {}
         self.quadrant_labels: dict[str, QGraphicsSimpleTextItem] = {}
         self._selected: str | None = None
+        self._shown: set[str] | None = None  # the actions the table's filter lets through
         self.grid = Grid(360, 200)  # the grid of the last build
         self.drag: DotDrag | None = None  # a press on a dot, until its release or Esc
         # Built at the first paint after a resize (and on action edits while visible), not at
@@ -284,6 +286,7 @@ class ImpactEffortView(QGraphicsView):
                 more.setToolTip(plain.tip("\n".join(a.title for a in acts[len(shown):])))
         sc.setSceneRect(QRectF(0, 0, vp.width(), vp.height()))
         self.select(self._selected)
+        self.fade_except(self._shown)
 
     def _background(self, grid: Grid) -> None:
         sc = self.scene()
@@ -363,6 +366,14 @@ class ImpactEffortView(QGraphicsView):
             dot.setSelected(aid == action_id)
             if aid == action_id:
                 dot.setZValue(100)
+
+    def fade_except(self, shown: set[str] | None) -> None:
+        """The dots of actions the table's filter hides, faded (None: none hidden): the matrix
+        still shows the whole backlog, and a click on a faded dot clears the filter, but it
+        no longer looks as if the filter had not been applied."""
+        self._shown = shown
+        for aid, dot in self.dots.items():
+            dot.setOpacity(1.0 if shown is None or aid in shown else FADED)
 
     def dot_at(self, action_id: str) -> ActionDot | None:
         self._ensure_built()
