@@ -568,3 +568,31 @@ def test_the_current_cell_outline_follows_its_cell_to_a_new_layout(qtbot: QtBot,
     for n in range(3):
         view.session.do(edits.add_touchpoint(doc, *doc_cell, f"Card {n} with a longer title"))
     assert view._cursor.rect() == view.cell_rect(*cell).adjusted(3, 3, -3, -3)
+
+
+def test_a_header_column_scrolled_half_out_is_covered_behind_the_sticky_names(
+        qtbot: QtBot, view: MapView) -> None:
+    """Scrolled so the lane names were half out of view, the sticky names were drawn over the
+    halves left ("ent / MER" beside "Patient"): a broken picture on a projector."""
+    from PySide6.QtGui import QColor, QTransform
+
+    from journeymapper.ui.canvas.sticky import sticky_needed
+
+    view.leave_fit()
+    view.setTransform(QTransform.fromScale(2.0, 2.0))  # zoomed in: there is room to scroll
+    lay, t = view.map_scene.layout, view.map_scene.theme
+    half = lay.grid_left * 0.6  # this much of the lane header column out of view at the left
+    view.horizontalScrollBar().setValue(
+        view.horizontalScrollBar().value() + round(view.mapFromScene(QPointF(half, 0)).x()))
+    lanes_off, _ = sticky_needed(view)
+    rest = view.mapFromScene(QPointF(lay.grid_left, 0)).x()
+    assert lanes_off and 10 < rest < 2 * lay.grid_left
+    img = view.viewport().grab().toImage()
+    header = QColor(t.header_bg).name()
+    lane = view.session.doc.lanes[1]
+    y0, y1 = (round(view.mapFromScene(QPointF(0, v)).y()) for v in (
+        lay.lane_y[lane.id][0], sum(lay.lane_y[lane.id])))
+    # the strip between the sticky name's tag and the grid: header colour only, no bits of text
+    ys = range(max(y0, 0) + 40, min(y1, view.viewport().height()) - 4, 3)
+    strip = {img.pixelColor(x, y).name() for x in range(2, rest - 2, 2) for y in ys}
+    assert strip == {header}, strip

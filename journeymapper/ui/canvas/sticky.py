@@ -42,9 +42,13 @@ def draw_sticky(view: MapView, p: QPainter) -> None:
     pad = 8.0
     bg = QColor(t.header_bg)
     bg.setAlpha(225)
+    # What is left in view of a header band scrolled half out is covered: names cut at the
+    # edge ("ent / MER" beside the sticky "Patient") read as a broken picture on a projector
+    solid = QColor(t.header_bg)
     if stages_off:
         band = fm.height() + 2 * pad
-        p.fillRect(QRectF(0, 0, vw, band), bg)
+        rest = view.mapFromScene(QPointF(0, lay.grid_top)).y()
+        p.fillRect(QRectF(0, 0, vw, max(band, float(rest))), solid if rest > band else bg)
         for st in doc.stages:
             if st.id not in lay.stage_x:
                 continue
@@ -60,6 +64,9 @@ def draw_sticky(view: MapView, p: QPainter) -> None:
     if lanes_off:
         width = min(vw * 0.22, 320.0)
         top = fm.height() + 2 * pad if stages_off else 0.0
+        rest = view.mapFromScene(QPointF(lay.grid_left, 0)).x()
+        if rest > 0:
+            p.fillRect(QRectF(0, top, float(rest), vh - top), solid)
         for ln in doc.lanes:
             if ln.id not in lay.lane_y:
                 continue
