@@ -38,7 +38,8 @@ def test_export_charts_writes_png_and_svg(tmp_path: Path) -> None:
     paths = charts.export_charts(doc, analyze(doc), tmp_path / "charts")
     names = sorted(p.name for p in paths)
     assert names == sorted(f"{n}.{ext}" for n in ("satisfaction", "handoffs", "pain-by-stage",
-                                                  "pain-by-lane") for ext in ("png", "svg"))
+                                                  "pain-by-lane", "action-matrix")
+                           for ext in ("png", "svg"))
     for p in paths:
         assert p.stat().st_size > 1000
         if p.suffix == ".svg":
@@ -81,3 +82,25 @@ def test_export_stays_light_and_qt_free() -> None:
             "assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
             "assert 'matplotlib.pyplot' not in sys.modules\n")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_action_matrix_puts_actions_where_the_dock_does(tmp_path: Path) -> None:
+    """The workbook had no impact/effort chart (run-through 3): the departments read the backlog
+    off the sheet without seeing the quick wins. The chart names the quadrants and the actions,
+    each at its own values, a 3 on a dividing line as in the backlog dock."""
+    doc = surgeon_doc()
+    doc.apply(edits.add_action(doc, "Quick: a script for the <front desk> & $5 calls",
+                               impact=5, effort=1, action_id="a-quick"))
+    doc.apply(edits.add_action(doc, "Rebuild the booking system", impact=4, effort=5))
+    fig = charts.matrix_figure(doc)
+    ax = fig.axes[0]
+    dots = [tuple(p) for coll in ax.collections for p in coll.get_offsets()]
+    assert (1.0, 5.0) in dots and (5.0, 4.0) in dots
+    texts = [t.get_text() for t in ax.texts]
+    assert {"Quick wins", "Major projects", "Fill-ins", "Thankless tasks"} <= set(texts)
+    assert any(t.startswith("Quick: a script fo") for t in texts)
+    svg = tmp_path / "m.svg"
+    svg.write_bytes(charts._save(fig, "svg"))
+    assert "Quick wins" in svg.read_text()
+    empty = charts.matrix_figure(Document())
+    assert "No improvement actions yet" in [t.get_text() for t in empty.axes[0].texts]

@@ -32,7 +32,7 @@ def test_export_xlsx_json_and_charts(tmp_path: Path, workshop_json: Path,
     assert main(["export", str(workshop_json), "--to", str(out),
                  "--charts", str(tmp_path / "charts")]) == 0
     assert "Touch-points" in load_workbook(out).sheetnames
-    assert len(list((tmp_path / "charts").glob("*.png"))) == 4
+    assert len(list((tmp_path / "charts").glob("*.png"))) == 5
     assert main(["export", str(workshop_json), "--to", str(tmp_path / "copy.json")]) == 0
     data = json.loads((tmp_path / "copy.json").read_text())
     assert data["format"] == "journeymapper-workshop"

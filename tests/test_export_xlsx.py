@@ -104,7 +104,7 @@ def test_frozen_header_filter_and_validations(exported) -> None:
     assert "in person" in tps["Channel"] and "backstage" in tps["Layer"]
     assert "Satisfaction" in tps and "Severity" in tps
     assert "Severity" in lists(wb["Gaps"])
-    assert len(wb["Summary"]._images) == 4
+    assert len(wb["Summary"]._images) == 5
 
 
 def test_user_text_is_never_a_formula(exported) -> None:

@@ -317,6 +317,68 @@ def pain_figure(doc: Document, by: str = "stage") -> Any:
     return fig
 
 
+# -- the backlog's impact/effort matrix ---------------------------------------------------------
+def matrix_figure(doc: Document) -> Any:
+    """The improvement actions by impact (up) and effort (across) in the four quadrants, as the
+    backlog dock shows them: what the departments can do first (quick wins, top left)."""
+    import matplotlib
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
+
+    from journeymapper.model import Status
+    from journeymapper.model.quadrants import CLOSED_COLOUR, PRIORITY_COLOURS, QUADRANTS
+
+    fig = _figure(9.0, 6.4)
+    with matplotlib.rc_context(RC):
+        ax = fig.add_subplot()
+        _titles(fig, ax, doc, "Improvement actions by impact and effort")
+        ax.set_xlim(0.5, 5.5)
+        ax.set_ylim(0.5, 5.5)
+        for name, high_impact, high_effort, fill, ink in QUADRANTS:
+            x0, y0 = 3.0 if high_effort else 0.5, 3.0 if high_impact else 0.5
+            ax.add_patch(Rectangle((x0, y0), 2.5, 2.5, color=fill, lw=0, zorder=0))
+            ax.text(x0 + (2.45 if high_effort else 0.05), y0 + (2.42 if high_impact else 0.08),
+                    name, ha="right" if high_effort else "left",
+                    va="top" if high_impact else "bottom", fontsize=12, fontweight="bold",
+                    color=ink, zorder=1)
+        ax.axvline(3, color="#495057", lw=1.2, zorder=1)
+        ax.axhline(3, color="#495057", lw=1.2, zorder=1)
+        ax.set_xticks(range(1, 6))
+        ax.set_yticks(range(1, 6))
+        ax.set_xlabel("Effort: little → a lot")
+        ax.set_ylabel("Impact: little → a lot")
+        if not doc.actions:
+            _empty(ax, "No improvement actions yet")
+            return fig
+        cells: dict[tuple[int, int], list[Any]] = {}
+        for a in doc.actions:
+            cells.setdefault((a.impact, a.effort), []).append(a)
+        closed = (Status.DONE, Status.DROPPED)
+        for (impact, effort), acts in cells.items():
+            shown = acts[:4]  # a crowded cell: four titles and a count
+            for n, a in enumerate(shown):
+                # at its own values (a 3 on a dividing line, as in the dock), a cell's dots
+                # stacked about them
+                y = impact + 0.1 * (len(shown) - 1) - 0.2 * n
+                done = a.status in closed
+                ax.scatter([effort], [y], s=55, zorder=3, edgecolors="white",
+                           color=CLOSED_COLOUR if done else PRIORITY_COLOURS[a.priority])
+                title = _t(a.title)
+                title = title if len(title) <= 20 else title[:19].rstrip() + "…"
+                if n == len(shown) - 1 and len(acts) > len(shown):
+                    title += f" +{len(acts) - len(shown)}"
+                ax.text(effort + 0.08, y, title, va="center", fontsize=7.5, zorder=3,
+                        color="#868E96" if done else "#212529",
+                        bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none",
+                              "alpha": 0.8})
+        handles = [Line2D([], [], ls="", marker="o", markersize=7, color=colour,
+                          label=str(priority))
+                   for priority, colour in PRIORITY_COLOURS.items()]
+        ax.legend(handles=handles, title="priority", frameon=False, fontsize=8,
+                  title_fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    return fig
+
+
 # -- public API ---------------------------------------------------------------------------------
 def _builders(doc: Document, analysis: Analysis | None) -> list[tuple[str, Callable[[], Any]]]:
     return [
@@ -324,6 +386,7 @@ def _builders(doc: Document, analysis: Analysis | None) -> list[tuple[str, Calla
         ("handoffs", lambda: handoff_figure(doc, analysis)),
         ("pain-by-stage", lambda: pain_figure(doc, "stage")),
         ("pain-by-lane", lambda: pain_figure(doc, "lane")),
+        ("action-matrix", lambda: matrix_figure(doc)),
     ]
 
 

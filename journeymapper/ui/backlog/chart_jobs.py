@@ -19,6 +19,7 @@ CHART_TITLES = {
     "handoffs": "Hand-offs between lanes",
     "pain-by-stage": "Pain points per stage",
     "pain-by-lane": "Pain points per lane",
+    "action-matrix": "Actions by impact and effort",
 }
 
 

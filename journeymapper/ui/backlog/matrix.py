@@ -38,7 +38,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper.model import Action, Change, Priority, edits
+from journeymapper.model import Action, Change, edits
+from journeymapper.model.quadrants import (  # noqa: F401 (quadrant_of: the package's too)
+    CLOSED_COLOUR,
+    PRIORITY_COLOURS,
+    QUADRANTS,
+    quadrant_of,
+)
 from journeymapper.ui import plain
 from journeymapper.ui.session import Session
 
@@ -56,21 +62,7 @@ ID_KEY = 0  # QGraphicsItem.data key holding the action id
 LABEL_PT, QUADRANT_PT, AXIS_PT = 12.0, 15.0, 11.0  # fixed sizes: the scene is in pixels
 TAG_PT = 14.0  # the "impact 4 · effort 2" tag of a dragged dot, read from across the room
 DRAG_INK = "#1971C2"  # the ring of the selected dot, and the cell a dragged dot would go to
-QUADRANTS = (  # name, impact high?, effort high?, fill, ink
-    ("Quick wins", True, False, "#E3F6E7", "#2B8A3E"),
-    ("Major projects", True, True, "#E4F0FB", "#1864AB"),
-    ("Fill-ins", False, False, "#F3F4F6", "#495057"),
-    ("Thankless tasks", False, True, "#FDECEC", "#C92A2A"),
-)
-DOT_COLOURS = {Priority.CRITICAL: "#C92A2A", Priority.HIGH: "#E8590C",
-               Priority.MEDIUM: "#1F3A5F", Priority.LOW: "#5C7CFA"}
-
-
-def quadrant_of(impact: int, effort: int) -> str | None:
-    """The quadrant an action falls in; None on a dividing line (a middle value of 3)."""
-    if impact == 3 or effort == 3:
-        return None
-    return next(q[0] for q in QUADRANTS if q[1] == (impact > 3) and q[2] == (effort > 3))
+DOT_COLOURS = PRIORITY_COLOURS
 
 
 class Grid:
@@ -116,7 +108,7 @@ class ActionDot(QGraphicsEllipseItem):
         super().__init__(-DOT / 2, -DOT / 2, DOT, DOT)
         self.action_id = a.id
         self.setData(ID_KEY, a.id)
-        colour = QColor("#ADB5BD" if a.status in CLOSED else DOT_COLOURS[a.priority])
+        colour = QColor(CLOSED_COLOUR if a.status in CLOSED else DOT_COLOURS[a.priority])
         self.setBrush(QBrush(colour, Qt.BrushStyle.SolidPattern))
         self.setPen(QPen(QColor("white"), 2))
         tip = f"{a.title}\nimpact {a.impact}, effort {a.effort}, {a.priority}, {a.status}"
