@@ -201,5 +201,5 @@ def test_the_summary_zone_is_the_likely_felt_scores_and_says_where_it_starts(
     rows = {r[0]: r[1] for r in load_workbook(out)["Summary"].iter_rows(values_only=True)
             if r and r[0]}
     assert rows["Journey mean (0-10)"] == pytest.approx(8.6)
-    assert rows["Likely felt (0-10; the weakest card pulls it down)"] == pytest.approx(7.22)
+    assert rows["Likely felt (0-10)"] == pytest.approx(7.22)
     assert rows["Zone"] == "indifferent (7 to under 9: neither loyal nor angry)"

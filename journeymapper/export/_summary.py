@@ -96,7 +96,7 @@ def write_summary(wb: Any, doc: Document, analysis: Analysis | None, charts: boo
     # (0-6 ...)" read as a contradiction when the row it came from was not on the sheet
     likely = analysis.summary.get("likely_score") if analysis and mean is not None else None
     if isinstance(likely, int | float):
-        out.pair("Likely felt (0-10; the weakest card pulls it down)", likely, "0.0")
+        out.pair("Likely felt (0-10)", likely, "0.0")  # the weakest card pulls the mean down
     zone = zone_of(likely if isinstance(likely, int | float) else mean)
     out.pair("Zone", f"{zone} ({_ZONE_TEXT[zone]})" if zone else "no scores yet")
     scored = [t for t in doc.touchpoints.values() if t.score is not None]
