@@ -100,7 +100,7 @@ from journeymapper.ui.session import Session
 dock = ChartsDock(Session(build("blank")))
 assert "journeymapper.ui.backlog.chart_jobs" not in sys.modules
 assert dock.widget() is None
-assert dock.picker.count() == 4 and dock.widget() is not None
+assert dock.picker.count() == 5 and dock.widget() is not None  # the five charts
 assert "journeymapper.ui.backlog.chart_jobs" in sys.modules
 try:
     dock.no_such_part
