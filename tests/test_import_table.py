@@ -147,6 +147,21 @@ def test_missing_stage_column(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "u.csv", "Stage,Touch-point\nOne,Hello\n")
     with pytest.raises(TableImportError, match="no lane column"):
         import_table(path)
+    path = write_csv(tmp_path / "v.csv", "Stage,Notes\nOne,Hello\n")  # both named at once
+    with pytest.raises(TableImportError, match=r"no lane or touch-point column: .*Department.*"
+                                               r"Moment"):
+        import_table(path)
+
+
+def test_every_bad_row_is_named_at_once(tmp_path: Path) -> None:
+    """The import stopped at the first bad row: a table of five mistakes took five tries."""
+    path = write_csv(tmp_path / "bad.csv", "Stage,Lane,Touch-point,Severity,Pain point\n"
+                     "A,B,Call,7,Ouch\nA,B,Visit,2,Fine\nA,B,Letter,x,Lost\nA,B,Pay,9,Steep\n")
+    with pytest.raises(TableImportError) as info:
+        import_table(path)
+    message = str(info.value)
+    assert message.startswith("row 2: the severity must be from 1 to 5")
+    assert "(and rows 4, 5: 3 bad rows)" in message and "\n" not in message
 
 
 def test_empty_files(tmp_path: Path) -> None:

@@ -130,17 +130,27 @@ class _Builder:
         return i
 
     def read(self) -> None:
+        """Every row; the first bad one is named with its reason and the others by number, so
+        that a table is mended in one go, not one error per try."""
         stage = lane = ""
         prev: _Card | None = None
+        bad: list[tuple[int, str]] = []
         for n, cells in self.t.rows:
             if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
                 continue
             try:
                 prev, stage, lane = self.read_row(n, cells, prev, stage, lane)
+            except TableImportError as exc:
+                bad.append((n, str(exc).removeprefix(f"row {n}: ")))
             except (ValueError, EditError) as exc:
-                if isinstance(exc, TableImportError):
-                    raise
-                raise _err(n, str(exc)) from None
+                bad.append((n, str(exc)))
+        if bad:
+            (n, reason), rest = bad[0], [r for r, _ in bad[1:]]
+            more = ""
+            if rest:
+                shown = ", ".join(str(r) for r in rest[:8]) + (" …" if len(rest) > 8 else "")
+                more = f" (and row{'s' if len(rest) > 1 else ''} {shown}: {len(bad)} bad rows)"
+            raise _err(n, reason + more)
 
     def read_row(self, n: int, cells: list[object], prev: _Card | None, stage: str,
                  lane: str) -> tuple[_Card | None, str, str]:
@@ -316,12 +326,13 @@ def _read(path: Path) -> RawTable:
         raise TableImportError(str(exc)) from None
     if not any(h.strip() for h in table.headers):
         raise TableImportError("the file is empty")
-    for name, examples in REQUIRED:
-        if name not in table.fields:
-            found = ", ".join(repr(h) for h in table.headers if h) or "none"
-            raise TableImportError(f"no {name if name != 'title' else 'touch-point'} column: "
-                                   f"the header row needs one such as {examples} "
-                                   f"(found {found})")
+    missing = [(name, examples) for name, examples in REQUIRED if name not in table.fields]
+    if missing:  # all of them at once
+        found = ", ".join(repr(h) for h in table.headers if h) or "none"
+        names = " or ".join(n if n != "title" else "touch-point" for n, _ in missing)
+        needs = "; ".join(examples for _, examples in missing)
+        raise TableImportError(f"no {names} column: the header row needs one such as "
+                               f"{needs} (found {found})")
     return table
 
 
