@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from journeymapper.commands._common import load_document
 from journeymapper.model import Document
+from journeymapper.model.text import shorten
 
 if TYPE_CHECKING:
     from journeymapper.analysis import Analysis
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _short(name: str, width: int = 14) -> str:
-    return name if len(name) <= width else name[: width - 1] + "…"
+    return shorten(name, width)
 
 
 def matrix_table(doc: Document, matrix: dict[tuple[str, str], int]) -> list[str]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from journeymapper.analysis.results import Analysis
 from journeymapper.model import Document, Lane, Layer, Stage
+from journeymapper.model.text import shorten
 
 from .rows import ordered_touchpoints
 from .text import clean
@@ -363,8 +364,7 @@ def matrix_figure(doc: Document) -> Any:
                 done = a.status in closed
                 ax.scatter([effort], [y], s=55, zorder=3, edgecolors="white",
                            color=CLOSED_COLOUR if done else PRIORITY_COLOURS[a.priority])
-                title = _t(a.title)
-                title = title if len(title) <= 20 else title[:19].rstrip() + "…"
+                title = shorten(_t(a.title), 20)
                 if n == len(shown) - 1 and len(acts) > len(shown):
                     title += f" +{len(acts) - len(shown)}"
                 ax.text(effort + 0.08, y, title, va="center", fontsize=7.5, zorder=3,

@@ -28,6 +28,7 @@ from .enums import Channel, Layer, PainKind, Priority, Servqual, Status
 from .errors import EditError
 from .ids import new_id
 from .ordering import rank_at, spread
+from .text import one_line, shorten
 from .validation import validate_fields
 
 E = TypeVar("E", bound=Entity)
@@ -60,19 +61,12 @@ _FIELD_WORDS = {"score": "satisfaction score", "is_start": "journey start",
                 "owner_person": "owner", "job_to_be_done": "job to be done"}
 
 
-# C0 and C1 control characters that str.split() does not take for white space (BEL, ESC...)
-_CONTROLS = dict.fromkeys(c for c in (*range(0x20), *range(0x7F, 0xA0)) if not chr(c).isspace())
-
-
 _SAYS_VALUE = frozenset({"score", "severity", "votes", "impact", "effort"})
 
 
 def quoted(text: str, room: int = 40) -> str:
-    """A name as an undo step shows it: on one line (breaks and tabs become single spaces),
-    without control characters (a pasted ESC showed as a box in the Edit menu), cut to
-    ``room`` characters, in quotes."""
-    text = " ".join(text.translate(_CONTROLS).split())
-    return f"“{text if len(text) <= room else text[:room - 1] + '…'}”"
+    """A name as an undo step shows it: on one line, cut to ``room`` characters, in quotes."""
+    return f"“{shorten(one_line(text), room)}”"
 
 
 def update_label(before: Entity, after: Entity) -> str:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
 from journeymapper.model.templates import TEMPLATES
+from journeymapper.model.text import shorten
 from journeymapper.ui import about, plain
 from journeymapper.ui.dialogs import help as help_dialogs
 
@@ -32,7 +33,7 @@ def name_step(action: QAction, word: str, step: str) -> None:
     if not shiboken6.isValid(action):  # the window is gone; its stack lets go of its steps
         return
     full = f"{word} {step}" if step else word
-    short = full if len(full) <= STEP_ROOM else full[:STEP_ROOM - 1] + "…"
+    short = shorten(full, STEP_ROOM)
     action.setText("&" + short.replace("&", "&&"))  # a title's "&" is not a mnemonic
     action.setToolTip(plain.tip(full))
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from journeymapper.model.text import one_line, shorten
+
 ORGANISATION = "JourneyMapper"
 APPLICATION = "JourneyMapper"
 MAX_RECENT = 10
@@ -60,11 +62,10 @@ def recent_label(path: Path, title: str = "", width: int = 48, sep: str = " — 
     home = str(Path.home()).rstrip(os.sep)
     if home and (folder == home or folder.startswith(home + os.sep)):
         folder = "~" + folder[len(home):]
-    title = " ".join(title.split())
+    title = one_line(title)
     if title:
-        one_line = sep == " — "
-        width, room = (min(width, 32), 40) if one_line else (width, 64)
-        title = (title if len(title) <= room else title[:room - 1].rstrip() + "…") + sep
+        width, room = (min(width, 32), 40) if sep == " — " else (width, 64)
+        title = shorten(title, room) + sep
     if len(folder) > width:
         folder = folder[:width // 2 - 1] + "…" + folder[-(width // 2):]
     return f"{title}{path.name} — {folder}"

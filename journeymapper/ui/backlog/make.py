@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from journeymapper.model import Document, Edit, PainPoint, Priority, edits
+from journeymapper.model.text import one_line, shorten
 
 from .columns import priority_for_severity
 
@@ -40,8 +41,7 @@ def pain_point_from(doc: Document, refs: Iterable[Ref], fallback: str | None = N
 
 
 def _title(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= TITLE_MAX else text[:TITLE_MAX - 1] + "…"
+    return shorten(one_line(text), TITLE_MAX)
 
 
 def action_for_pain_point(doc: Document, pp: PainPoint) -> Edit:

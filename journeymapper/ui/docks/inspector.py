@@ -34,6 +34,7 @@ from journeymapper.model import (
     Servqual,
     edits,
 )
+from journeymapper.model.text import one_line, shorten
 from journeymapper.ui.session import Session
 
 from .fields import (
@@ -222,8 +223,7 @@ class InspectorDock(QDockWidget):
                                                                      "label")) if v), "")
         # a 390-character title in large bold pushed the fields out of the dock: the heading
         # names the thing, the field below holds all of it
-        short = " ".join(title.split())
-        short = short if len(short) <= HEADING_ROOM else short[:HEADING_ROOM - 1].rstrip() + "…"
+        short = shorten(one_line(title), HEADING_ROOM)
         heading = f"{HEADINGS[kind]}: {short}" if title else HEADINGS[kind]
         self._heading.setText(heading if kind != "info" else "Workshop")
         for attr, f in self.fields.items():
