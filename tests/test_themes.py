@@ -110,7 +110,7 @@ def test_disabled_text_looks_disabled_in_every_theme(app: QApplication, qtbot, t
 def _page(qtbot, tmp_path: Path) -> StartPage:  # type: ignore[no-untyped-def]
     recent = tmp_path / "recent.jmw"
     recent.write_bytes(b"")
-    page = StartPage([recent])
+    page = StartPage([(recent, "")])  # (path, title): a workshop without a known title
     qtbot.addWidget(page)
     page.resize(1000, 720)
     page.show()

@@ -326,8 +326,7 @@ def matrix_figure(doc: Document) -> Any:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Rectangle
 
-    from journeymapper.model import Status
-    from journeymapper.model.quadrants import CLOSED_COLOUR, PRIORITY_COLOURS, QUADRANTS
+    from journeymapper.model.quadrants import CLOSED, CLOSED_COLOUR, PRIORITY_COLOURS, QUADRANTS
 
     fig = _figure(9.0, 6.4)
     with matplotlib.rc_context(RC):
@@ -354,14 +353,13 @@ def matrix_figure(doc: Document) -> Any:
         cells: dict[tuple[int, int], list[Any]] = {}
         for a in doc.actions:
             cells.setdefault((a.impact, a.effort), []).append(a)
-        closed = (Status.DONE, Status.DROPPED)
         for (impact, effort), acts in cells.items():
             shown = acts[:4]  # a crowded cell: four titles and a count
             for n, a in enumerate(shown):
                 # at its own values (a 3 on a dividing line, as in the dock), a cell's dots
                 # stacked about them
                 y = impact + 0.1 * (len(shown) - 1) - 0.2 * n
-                done = a.status in closed
+                done = a.status in CLOSED
                 ax.scatter([effort], [y], s=55, zorder=3, edgecolors="white",
                            color=CLOSED_COLOUR if done else PRIORITY_COLOURS[a.priority])
                 title = shorten(_t(a.title), 20)

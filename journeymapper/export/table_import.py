@@ -140,8 +140,6 @@ class _Builder:
                 continue
             try:
                 prev, stage, lane = self.read_row(n, cells, prev, stage, lane)
-            except TableImportError as exc:
-                bad.append((n, str(exc).removeprefix(f"row {n}: ")))
             except (ValueError, EditError) as exc:
                 bad.append((n, str(exc)))
         if bad:

@@ -3,7 +3,7 @@ for the backlog dock's matrix and the workbook's chart."""
 
 from __future__ import annotations
 
-from .enums import Priority
+from .enums import Priority, Status
 
 QUADRANTS = (  # name, impact high?, effort high?, fill, ink
     ("Quick wins", True, False, "#E3F6E7", "#2B8A3E"),
@@ -13,6 +13,7 @@ QUADRANTS = (  # name, impact high?, effort high?, fill, ink
 )
 PRIORITY_COLOURS = {Priority.CRITICAL: "#C92A2A", Priority.HIGH: "#E8590C",
                     Priority.MEDIUM: "#1F3A5F", Priority.LOW: "#5C7CFA"}
+CLOSED = (Status.DONE, Status.DROPPED)  # actions no longer open
 CLOSED_COLOUR = "#ADB5BD"  # a done or dropped action's dot
 
 

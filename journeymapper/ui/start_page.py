@@ -152,8 +152,9 @@ class StartPage(QWidget):
     fileChosen = Signal(object)  # Path of a recent workshop
     sampleChosen = Signal(object)  # Path of a shipped sample (the controller copies it first)
 
-    def __init__(self, recent: Sequence[Path | tuple[Path, str]],
+    def __init__(self, recent: Sequence[tuple[Path, str]],
                  parent: QWidget | None = None) -> None:
+        """``recent``: (path, title when last open) pairs, newest first."""
         super().__init__(parent)
         self.setObjectName("startPage")
         self.setWindowTitle("JourneyMapper")
@@ -189,8 +190,7 @@ class StartPage(QWidget):
             shortcut.activated.connect(self.close)
         self.help_shortcut = QShortcut(QKeySequence("F1"), self)
         self.help_shortcut.activated.connect(self._show_keys)
-        entries = [r if isinstance(r, tuple) else (r, "") for r in recent]  # with titles
-        self.recent = self._list([(recent_label(p, t, sep="\n"), str(p), p) for p, t in entries],
+        self.recent = self._list([(recent_label(p, t, sep="\n"), str(p), p) for p, t in recent],
                                  "No recent workshops yet", self.fileChosen)
         self.samples = self._list([(sample_label(p),
                                     "Opens your own copy; the shipped sample stays as it is", p)

@@ -450,11 +450,10 @@ class MainWindow(QMainWindow):
         if screen is None:
             return
         free, g = screen.availableGeometry(), self.geometry()  # g: without the window's frame
-        side = FRAME_SIDE
-        w = min(g.width(), free.width() - 2 * side)
-        h = min(g.height(), free.height() - TITLE_BAR - side)
-        x = max(free.left() + side, min(g.x(), free.x() + free.width() - side - w))
-        y = max(free.top() + TITLE_BAR, min(g.y(), free.y() + free.height() - side - h))
+        w = min(g.width(), free.width() - 2 * FRAME_SIDE)
+        h = min(g.height(), free.height() - TITLE_BAR - FRAME_SIDE)
+        x = max(free.left() + FRAME_SIDE, min(g.x(), free.x() + free.width() - FRAME_SIDE - w))
+        y = max(free.top() + TITLE_BAR, min(g.y(), free.y() + free.height() - FRAME_SIDE - h))
         if (x, y, w, h) != (g.x(), g.y(), g.width(), g.height()):
             self.setGeometry(x, y, w, h)
 

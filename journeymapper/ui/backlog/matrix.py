@@ -62,7 +62,6 @@ ID_KEY = 0  # QGraphicsItem.data key holding the action id
 LABEL_PT, QUADRANT_PT, AXIS_PT = 12.0, 15.0, 11.0  # fixed sizes: the scene is in pixels
 TAG_PT = 14.0  # the "impact 4 · effort 2" tag of a dragged dot, read from across the room
 DRAG_INK = "#1971C2"  # the ring of the selected dot, and the cell a dragged dot would go to
-DOT_COLOURS = PRIORITY_COLOURS
 
 
 class Grid:
@@ -108,7 +107,7 @@ class ActionDot(QGraphicsEllipseItem):
         super().__init__(-DOT / 2, -DOT / 2, DOT, DOT)
         self.action_id = a.id
         self.setData(ID_KEY, a.id)
-        colour = QColor(CLOSED_COLOUR if a.status in CLOSED else DOT_COLOURS[a.priority])
+        colour = QColor(CLOSED_COLOUR if a.status in CLOSED else PRIORITY_COLOURS[a.priority])
         self.setBrush(QBrush(colour, Qt.BrushStyle.SolidPattern))
         self.setPen(QPen(QColor("white"), 2))
         tip = f"{a.title}\nimpact {a.impact}, effort {a.effort}, {a.priority}, {a.status}"

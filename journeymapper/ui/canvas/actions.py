@@ -127,9 +127,8 @@ def _start_editor(view: MapView, item: QGraphicsItem, merge_key: str | None = No
         # back): a stray N left a "New touch-point" card behind
         stack = view.session.undo_stack
         top = stack.command(stack.index() - 1) if stack.index() > 0 else None
-        if merge_key and merge_key.startswith("new-card:") and \
-                getattr(top, "merge_key", None) == merge_key and text == NEW_TITLE:
-            stack.undo()
+        if merge_key is not None and getattr(top, "merge_key", None) == merge_key:
+            stack.undo()  # (only add_card gives a merge key, "new-card:<id>")
 
     ed = InlineEditor(text, rect, t, pt, commit, cancel, (kind, eid))
     sc.addItem(ed)
